@@ -1,0 +1,13 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+
+import { taskFromAnswer, taskSelector, toTaskJson } from '../../helpers/task';
+import { wiroRequest } from '../../transport';
+import { parseTaskRef, taskField } from '../common/taskField';
+
+export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['task'], operation: ['get'] } }, [taskField]);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const ref = parseTaskRef(this.getNodeParameter('task', i) as string);
+	const task = taskFromAnswer(await wiroRequest(this, 'Task/Detail', taskSelector(ref)));
+	return [{ json: task ? toTaskJson(task, ref) : { ...ref, found: false } }];
+}

@@ -1,0 +1,64 @@
+import {
+	NodeOperationError,
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import type { Batch } from '../../helpers/batch';
+import { startTask } from '../../helpers/startTask';
+import { taskResult } from '../../helpers/taskResult';
+import { waitForTask } from '../../helpers/waitForTask';
+import { readWaitOptions } from '../../helpers/waitOptions';
+import { findModel, modelProperties, models } from '../../models';
+import { toRunBody } from '../../models/toRunBody';
+import { waitModeField, waitOptionsField } from '../common/waitFields';
+
+const modelField: INodeProperties = {
+	displayName: 'Model',
+	name: 'model',
+	type: 'options',
+	options: models.map((model) => ({ name: model.displayName, value: model.slug, description: model.description })),
+	default: 'PixVerse/text-to-video-v5',
+	description: 'The Wiro model that generates the video',
+};
+
+const scope = { show: { resource: ['video'], operation: ['generate'] } };
+
+export const description: INodeProperties[] = [
+	...updateDisplayOptions(scope, [modelField]),
+	...modelProperties('video', 'generate'),
+	...updateDisplayOptions(scope, [waitModeField, waitOptionsField(true)]),
+];
+
+export async function execute(this: IExecuteFunctions, i: number, batch: Batch): Promise<INodeExecutionData[]> {
+	const slug = this.getNodeParameter('model', i) as string;
+	const model = findModel(slug);
+	if (!model) {
+		throw new NodeOperationError(this.getNode(), `Unknown model '${slug}'`, {
+			description: `Choose one of: ${models.map((known) => known.slug).join(', ')}`,
+			itemIndex: i,
+		});
+	}
+	const built = toRunBody(model, (name) => this.getNodeParameter(name, i));
+	if ('problem' in built) {
+		throw new NodeOperationError(this.getNode(), built.problem.message, { description: built.problem.description, itemIndex: i });
+	}
+	const options = readWaitOptions(this, i);
+	const body = options.callbackUrl ? { ...built.body, callbackUrl: options.callbackUrl } : built.body;
+	const startedAt = Date.now();
+	const ref = await startTask(this, model.slug, body, batch, startedAt + options.timeoutMs);
+
+	if (this.getNodeParameter('waitMode', i) === 'none') {
+		batch.slots.release();
+		return [{ json: { ...ref, model: model.slug, status: 'task_queue', finished: false, succeeded: false } }];
+	}
+	let task;
+	try {
+		task = await waitForTask(this, ref, options, batch, startedAt);
+	} finally {
+		batch.slots.release();
+	}
+	return [await taskResult(this, task, { enabled: options.download, binaryPropertyName: options.binaryPropertyName })];
+}

@@ -1,0 +1,86 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** How a task is named in Wiro's Task endpoints: by id, by token, or both. */
+export interface TaskRef {
+	taskId?: string;
+	taskToken?: string;
+}
+
+export interface WiroOutput {
+	name: string;
+	url: string;
+	contentType: string;
+	size: number;
+}
+
+const TERMINAL_STATUSES = ['task_postprocess_end', 'task_cancel'];
+
+export function isTerminal(task: IDataObject): boolean {
+	return TERMINAL_STATUSES.includes(String(task.status));
+}
+
+/** Wiro's rule: done with exit code "0"; any other exit code at the end is a failure. */
+export function succeeded(task: IDataObject): boolean {
+	return task.status === 'task_postprocess_end' && String(task.pexit) === '0';
+}
+
+export function refOf(task: IDataObject): TaskRef {
+	return { taskId: stringOrUndefined(task.id), taskToken: stringOrUndefined(task.socketaccesstoken) };
+}
+
+/** The request body that names a task: the token when known (every Task endpoint takes it), else the id. */
+export function taskSelector(ref: TaskRef): IDataObject {
+	return ref.taskToken ? { tasktoken: ref.taskToken } : { taskid: ref.taskId };
+}
+
+/** The task in a Task/Detail, Cancel or Kill answer (`tasklist[0]`), or a bare task object. */
+export function taskFromAnswer(answer: IDataObject | undefined): IDataObject | undefined {
+	if (!answer) return undefined;
+	const list = answer.tasklist;
+	if (Array.isArray(list)) return (list[0] as IDataObject | undefined) ?? undefined;
+	return typeof answer.status === 'string' && (answer.id !== undefined || answer.socketaccesstoken !== undefined)
+		? answer
+		: undefined;
+}
+
+export function outputsOf(task: IDataObject): WiroOutput[] {
+	const outputs = Array.isArray(task.outputs) ? (task.outputs as IDataObject[]) : [];
+	return outputs
+		.filter((output) => typeof output.url === 'string' && output.url !== '')
+		.map((output) => ({
+			name: String(output.name ?? 'output'),
+			url: String(output.url),
+			contentType: String(output.contenttype ?? 'application/octet-stream'),
+			size: Number(output.size ?? 0),
+		}));
+}
+
+/** The output item of every operation that returns a task: the facts first, Wiro's raw task last. */
+export function toTaskJson(task: IDataObject, fallback: TaskRef = {}): IDataObject {
+	const ref = refOf(task);
+	const outputs = outputsOf(task);
+	const owner = stringOrUndefined(task.modelslugowner);
+	const project = stringOrUndefined(task.modelslugproject);
+	return {
+		taskId: ref.taskId ?? fallback.taskId,
+		taskToken: ref.taskToken ?? fallback.taskToken,
+		...(owner && project ? { model: `${owner}/${project}` } : {}),
+		status: task.status,
+		finished: isTerminal(task),
+		succeeded: succeeded(task),
+		outputUrls: outputs.map((output) => output.url),
+		outputs: outputs as unknown as IDataObject[],
+		cost: numberOrUndefined(task.totalcost),
+		elapsedSeconds: numberOrUndefined(task.elapsedseconds),
+		task,
+	};
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+	return value === undefined || value === null || value === '' ? undefined : String(value);
+}
+
+function numberOrUndefined(value: unknown): number | undefined {
+	const number = Number(value);
+	return value === undefined || value === null || value === '' || !Number.isFinite(number) ? undefined : number;
+}

@@ -1,0 +1,18 @@
+export { binaryFilePath, binaryToBuffer } from './binary';
+export {
+	clearCredentialRequests,
+	credentialRequests,
+	type AuthenticatedRequest,
+} from './credentials-helper';
+export { disposeEnvironment as disposeHarness, prepareEnvironment } from './environment';
+export { ITEMS_NODE_NAME, TRIGGER_NODE_NAME } from './assemble-workflow';
+export { ITEMS_SOURCE_TYPE, MANUAL_TRIGGER_TYPE, type NodeTypeMap } from './node-types';
+export type { RunWorkflowResult } from './run-result';
+export { runWorkflow, type RunWorkflowOptions } from './run-workflow';
+export {
+	makeWebhookContext,
+	runWebhook,
+	type WebhookCallOptions,
+	type WebhookCallResult,
+	type WebhookHarness,
+} from './webhook-context';

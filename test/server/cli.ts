@@ -1,0 +1,41 @@
+/**
+ * Runs the fake Wiro API for manual tries and demos. No ts-node in this repo, so compile first:
+ *   npx tsc --outDir /tmp/wiro-fake --module commonjs --target es2022 --esModuleInterop --skipLibCheck --types node test/server/cli.ts
+ *   PORT=8787 node /tmp/wiro-fake/cli.js      (WIRO_LOG=0 silences the request log)
+ */
+import { WiroServer } from './index';
+
+async function main(): Promise<void> {
+	const apiKey = process.env.WIRO_API_KEY ?? 'test-key';
+	const apiSecret = process.env.WIRO_API_SECRET ?? 'test-secret';
+	const duration = Number(process.env.TASK_DURATION_MS);
+	const server = new WiroServer({
+		port: Number(process.env.PORT ?? 8787),
+		projects: [
+			{ apiKey, apiSecret, mode: 'signature' },
+			{ apiKey: 'key-only', mode: 'apiKey' },
+		],
+		taskDurationMs: Number.isFinite(duration) && duration >= 0 ? duration : undefined,
+		log: process.env.WIRO_LOG !== '0',
+	});
+	await server.start();
+	// It is a local fake, so printing its keys is harmless and saves a lookup.
+	process.stdout.write(
+		[
+			`Wiro fake API: ${server.baseUrl}`,
+			`  signature project: x-api-key=${apiKey} secret=${apiSecret}`,
+			'  api-key project:   x-api-key=key-only',
+			'',
+		].join('\n'),
+	);
+	const shutdown = (): void => {
+		void server.stop().then(() => process.exit(0));
+	};
+	process.once('SIGINT', shutdown);
+	process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+	process.exit(1);
+});

@@ -1,0 +1,125 @@
+export interface WiroProject {
+	apiKey: string;
+	apiSecret?: string;
+	mode: 'signature' | 'apiKey';
+	/** Active tasks allowed at once; undefined = unlimited. */
+	concurrencyLimit?: number;
+}
+
+export interface WiroFaults {
+	detail5xxRate?: number;
+	detailResetRate?: number;
+	slowRate?: number;
+	slowMs?: number;
+	seed?: number;
+}
+
+export type CallbackShape = 'detail' | 'task';
+
+export interface WiroServerOptions {
+	port?: number;
+	projects?: WiroProject[];
+	taskDurationMs?: number;
+	outputSize?: number;
+	callbackShape?: CallbackShape;
+	callbackRepeats?: number;
+	faults?: WiroFaults;
+	log?: boolean;
+}
+
+export interface ResolvedOptions {
+	port: number;
+	projects: WiroProject[];
+	taskDurationMs: number;
+	outputSize: number;
+	callbackShape: CallbackShape;
+	callbackRepeats: number;
+	faults: WiroFaults;
+	log: boolean;
+}
+
+export interface UploadedFile {
+	filename: string;
+	contentType: string;
+	size: number;
+	data: Buffer;
+}
+
+export type FileDescriptor = Omit<UploadedFile, 'data'>;
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	headers: Record<string, string | string[] | undefined>;
+	body: Record<string, unknown> | string;
+	time: number;
+}
+
+export interface WiroStats {
+	run: number;
+	detail: number;
+	cancel: number;
+	kill: number;
+	deleteFiles: number;
+	tasksCreated: number;
+	peakActive: number;
+	rejected96: number;
+	faultsInjected: number;
+	callbacksSent: number;
+}
+
+export interface TaskOutput {
+	id: string;
+	name: string;
+	contenttype: string;
+	parentid: string;
+	uuid: string;
+	size: string;
+	addedtime: string;
+	modifiedtime: string;
+	accesskey: string;
+	foldercount: string;
+	filecount: string;
+	url: string;
+}
+
+/** A task as Task/Detail answers it: every scalar is a string. */
+export interface Task {
+	id: string;
+	uuid: string;
+	name: string;
+	socketaccesstoken: string;
+	parameters: Record<string, unknown>;
+	debugoutput: string;
+	debugerror: string;
+	starttime: string;
+	endtime: string;
+	elapsedseconds: string;
+	status: string;
+	cps: string;
+	totalcost: string;
+	projectid: string;
+	modelid: string;
+	description: string;
+	basemodelid: string;
+	runtype: string;
+	modelfolderid: string;
+	modelfileid: string;
+	callbackurl: string;
+	createtime: string;
+	canceltime: string;
+	assigntime: string;
+	accepttime: string;
+	preprocessstarttime: string;
+	preprocessendtime: string;
+	postprocessstarttime: string;
+	postprocessendtime: string;
+	pexit: string;
+	categories: string;
+	modelslugowner: string;
+	modelslugproject: string;
+	outputs: TaskOutput[];
+	size: string;
+}
+
+export type TaskOutcome = 'success' | 'failure' | 'cancel';
