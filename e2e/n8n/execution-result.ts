@@ -23,9 +23,9 @@ export interface ExecutionResult {
 	/** n8n's execution status: 'success', 'error', 'waiting', 'canceled', … */
 	status: string;
 	runData: RunData;
-	lastNodeExecuted?: string;
+	lastNodeExecuted?: string | undefined;
 	/** resultData.error: message, description, node, … */
-	error?: JsonObject;
+	error?: JsonObject | undefined;
 	/** The whole execution object, for anything not mapped above. */
 	raw: JsonObject;
 }
@@ -41,7 +41,7 @@ function isRunData(value: unknown): value is RunData {
 export function toExecutionResult(execution: JsonObject): ExecutionResult | undefined {
 	const resultData = objectField(objectField(execution, 'data') ?? {}, 'resultData');
 	if (!resultData) return undefined;
-	const runData = resultData.runData;
+	const runData = resultData['runData'];
 	const error = objectField(resultData, 'error');
 	return {
 		status: stringField(execution, 'status') ?? (error ? 'error' : 'unknown'),
@@ -61,7 +61,7 @@ export function toExecutionResult(execution: JsonObject): ExecutionResult | unde
 export function parseExecuteOutput(output: string): ExecutionResult | undefined {
 	const lines = output.split('\n');
 	for (let index = lines.length - 1; index >= 0; index--) {
-		const line = lines[index].trim();
+		const line = lines[index]?.trim() ?? '';
 		if (!line.startsWith('{')) continue;
 		const logLine = parseJsonOrUndefined(line);
 		const message = isJsonObject(logLine) ? stringField(logLine, 'message') : undefined;

@@ -2,6 +2,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const POLL_MS = 2000;
+const REPORT_EVERY_POLLS = 10;
 
 function isProcessAlive(pid: number): boolean {
 	try {
@@ -33,7 +34,7 @@ export async function withInstallLock<T>(
 	work: () => Promise<T>,
 ): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
-	for (;;) {
+	for (let poll = 0; ; poll++) {
 		try {
 			await mkdir(lockDir);
 			break;
@@ -47,7 +48,7 @@ export async function withInstallLock<T>(
 			if (Date.now() > deadline) {
 				throw new Error(`Timed out waiting for the install lock ${lockDir} (held by pid ${owner ?? '?'})`);
 			}
-			onWait(owner);
+			if (poll % REPORT_EVERY_POLLS === 0) onWait(owner);
 			await new Promise((resolve) => setTimeout(resolve, POLL_MS));
 		}
 	}

@@ -31,8 +31,8 @@ export interface N8nInstall {
 }
 
 export interface EnsureN8nOptions {
-	version?: string;
-	log?: LogLine;
+	version?: string | undefined;
+	log?: LogLine | undefined;
 }
 
 export function defaultLog(line: string): void {
@@ -40,7 +40,7 @@ export function defaultLog(line: string): void {
 }
 
 export function cacheRoot(): string {
-	return process.env.N8N_WIRO_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-wiro');
+	return process.env['N8N_WIRO_CACHE'] ?? join(homedir(), '.cache', 'n8n-nodes-wiro');
 }
 
 function nodePackageName(): string {
@@ -62,7 +62,7 @@ function nodeRuntimeIn(dir: string): NodeRuntime {
 function npmEnvFor(runtime: NodeRuntime): NodeJS.ProcessEnv {
 	return {
 		...process.env,
-		PATH: `${dirname(runtime.bin)}${delimiter}${process.env.PATH ?? ''}`,
+		PATH: `${dirname(runtime.bin)}${delimiter}${process.env['PATH'] ?? ''}`,
 		npm_config_nodedir: runtime.packageDir,
 		npm_config_update_notifier: 'false',
 		npm_config_fund: 'false',
@@ -158,7 +158,7 @@ async function installN8n(runtime: NodeRuntime, dir: string, version: string, lo
  * Later calls return at once; an install that stopped halfway is redone.
  */
 export async function ensureN8n(options: EnsureN8nOptions = {}): Promise<N8nInstall> {
-	const version = options.version ?? process.env.N8N_WIRO_N8N_VERSION ?? DEFAULT_N8N_VERSION;
+	const version = options.version ?? process.env['N8N_WIRO_N8N_VERSION'] ?? DEFAULT_N8N_VERSION;
 	const log = options.log ?? defaultLog;
 	const root = cacheRoot();
 	const dir = join(root, `n8n-${version}`);

@@ -17,7 +17,7 @@ export async function runN8nCommand(options: N8nCommandOptions): Promise<Command
 	const result = await runCommand({
 		command: options.install.nodeBin,
 		args: [options.install.n8nBin, ...options.args],
-		cwd: options.env.N8N_USER_FOLDER,
+		cwd: options.env['N8N_USER_FOLDER'] ?? process.cwd(),
 		env: options.env,
 		timeoutMs: options.timeoutMs,
 		label,

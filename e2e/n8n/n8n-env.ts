@@ -27,7 +27,7 @@ export function buildN8nEnv(settings: N8nEnvSettings): Record<string, string> {
 	const baseUrl = `http://127.0.0.1:${settings.port}/`;
 	return {
 		...inherited,
-		PATH: `${dirname(settings.nodeBin)}${delimiter}${process.env.PATH ?? ''}`,
+		PATH: `${dirname(settings.nodeBin)}${delimiter}${process.env['PATH'] ?? ''}`,
 		N8N_USER_FOLDER: settings.userFolder,
 		N8N_ENCRYPTION_KEY: settings.encryptionKey,
 		DB_TYPE: 'sqlite',
@@ -38,12 +38,12 @@ export function buildN8nEnv(settings: N8nEnvSettings): Record<string, string> {
 		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_HOST: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
 		N8N_PORT: String(settings.port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_EDITOR_BASE_URL: baseUrl,
-		WEBHOOK_URL: baseUrl,
 		N8N_WEBHOOK_URL: baseUrl,
 		N8N_SECURE_COOKIE: 'false',
 		N8N_RUNNERS_BROKER_PORT: String(settings.brokerPort),

@@ -27,7 +27,7 @@ export async function httpRequest(url: string, options: RequestOptions = {}): Pr
 	const response = await fetch(url, {
 		method: options.method ?? (body === undefined ? 'GET' : 'POST'),
 		headers,
-		body,
+		body: body ?? null,
 		signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
 	});
 	const text = await response.text();
@@ -39,7 +39,7 @@ export function unwrapRestData(response: HttpResponse, what: string): unknown {
 	if (response.status < 200 || response.status >= 300 || !isJsonObject(response.body)) {
 		throw new Error(`${what} failed with HTTP ${response.status}: ${response.text.slice(0, 500)}`);
 	}
-	return response.body.data;
+	return response.body['data'];
 }
 
 /** The `name=value` part of each Set-Cookie header, joined for a Cookie header. */

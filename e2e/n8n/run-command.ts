@@ -6,13 +6,13 @@ export type LogLine = (line: string) => void;
 export interface RunCommandOptions {
 	command: string;
 	args: readonly string[];
-	cwd?: string;
-	env?: NodeJS.ProcessEnv;
+	cwd?: string | undefined;
+	env?: NodeJS.ProcessEnv | undefined;
 	/** Kill the whole process group after this long. */
 	timeoutMs: number;
 	/** Short name used in heartbeat and error messages. */
 	label: string;
-	log?: LogLine;
+	log?: LogLine | undefined;
 	/** Print "<label>: still running (Ns)" this often; 0 disables it. */
 	heartbeatMs?: number;
 	/** Keep at most this many characters of stdout and of stderr. */

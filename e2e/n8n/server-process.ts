@@ -57,7 +57,7 @@ export class N8nServerProcess {
 
 	static async start(options: StartServerOptions): Promise<N8nServerProcess> {
 		const child = spawn(options.install.nodeBin, [options.install.n8nBin, 'start'], {
-			cwd: options.env.N8N_USER_FOLDER,
+			cwd: options.env['N8N_USER_FOLDER'] ?? process.cwd(),
 			env: options.env,
 			detached: true,
 			stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,9 +1,11 @@
 import { lstat, mkdir, mkdtemp, readFile, symlink, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { isJsonObject, stringField } from './json-guards';
+import { isJsonObject, parseJsonOrUndefined, stringField } from './json-guards';
 
 export interface PreparedUserFolder {
+	/** The key n8n already stored in `.n8n/config`, when the folder was used before. */
+	existingEncryptionKey?: string | undefined;
 	/** The value for N8N_USER_FOLDER (n8n keeps its data in `<it>/.n8n`). */
 	userFolder: string;
 	/** Whether we made it and so must delete it. */
@@ -16,10 +18,17 @@ export async function readPackageName(packageDir: string): Promise<string> {
 	const manifest: unknown = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8'));
 	const name = isJsonObject(manifest) ? stringField(manifest, 'name') : undefined;
 	if (!name) throw new Error(`${packageDir}/package.json has no name`);
-	if (!isJsonObject(manifest) || !isJsonObject(manifest.n8n)) {
+	if (!isJsonObject(manifest) || !isJsonObject(manifest['n8n'])) {
 		throw new Error(`${packageDir}/package.json has no "n8n" block, so n8n would load nothing from it`);
 	}
 	return name;
+}
+
+/** n8n refuses to start when N8N_ENCRYPTION_KEY differs from the stored one. */
+async function readStoredEncryptionKey(userFolder: string): Promise<string | undefined> {
+	const text = await readFile(join(userFolder, '.n8n', 'config'), 'utf8').catch(() => undefined);
+	const config = text === undefined ? undefined : parseJsonOrUndefined(text);
+	return isJsonObject(config) ? stringField(config, 'encryptionKey') : undefined;
 }
 
 async function replaceWithSymlink(linkPath: string, target: string): Promise<void> {
@@ -46,5 +55,10 @@ export async function prepareUserFolder(packageDir: string, userFolder?: string)
 	const linkPath = join(folder, '.n8n', 'nodes', 'node_modules', packageName);
 	await mkdir(dirname(linkPath), { recursive: true });
 	await replaceWithSymlink(linkPath, absolutePackageDir);
-	return { userFolder: folder, isTemporary: userFolder === undefined, packageName };
+	return {
+		userFolder: folder,
+		isTemporary: userFolder === undefined,
+		packageName,
+		existingEncryptionKey: await readStoredEncryptionKey(folder),
+	};
 }

@@ -35,7 +35,7 @@ export function buildAdditionalData(options: {
 		externalSecretsProxy: new ExternalSecretsProxy(),
 		currentNodeExecutionIndex: 0,
 		variables: {},
-		instanceBaseUrl: DEFAULT_ORIGIN,
+		instanceBaseUrl: `${DEFAULT_ORIGIN}/`,
 		restApiUrl: `${DEFAULT_ORIGIN}/rest`,
 		webhookBaseUrl: urls.webhookBaseUrl ?? `${DEFAULT_ORIGIN}/webhook`,
 		webhookWaitingBaseUrl: urls.webhookWaitingBaseUrl ?? `${DEFAULT_ORIGIN}/webhook-waiting`,

@@ -31,6 +31,8 @@ async function initialise(): Promise<HarnessEnvironment> {
 	const binaryDataFolder = join(userFolder, 'binary-data');
 	process.env.N8N_USER_FOLDER = userFolder;
 	process.env.N8N_ENCRYPTION_KEY ??= 'n8n-harness-test-encryption-key';
+	// n8n-core logs every node error; set N8N_LOG_LEVEL=debug to see them.
+	process.env.N8N_LOG_LEVEL ??= 'silent';
 	process.env.N8N_DEFAULT_BINARY_DATA_MODE = 'filesystem';
 	process.env.N8N_BINARY_DATA_STORAGE_PATH = binaryDataFolder;
 	current = { userFolder, binaryDataFolder };

@@ -46,9 +46,9 @@ export function makeRequest(input: RequestInput): WebhookRequestDouble {
 		body = JSON.parse(rawBody.toString('utf8'));
 	}
 	const query = input.query ?? {};
-	const search = new URLSearchParams(
-		Object.entries(query).map(([key, value]) => [key, String(value)]),
-	).toString();
+	const params = new URLSearchParams();
+	for (const [key, value] of Object.entries(query)) params.append(key, String(value));
+	const search = params.toString();
 	const lookup = (name: string) => headers[name.toLowerCase()];
 	return {
 		method: input.method,

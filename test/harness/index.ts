@@ -8,10 +8,11 @@ export { disposeEnvironment as disposeHarness, prepareEnvironment } from './envi
 export { ITEMS_NODE_NAME, TRIGGER_NODE_NAME } from './assemble-workflow';
 export { ITEMS_SOURCE_TYPE, MANUAL_TRIGGER_TYPE, type NodeTypeMap } from './node-types';
 export type { RunWorkflowResult } from './run-result';
-export { runWorkflow, type RunWorkflowOptions } from './run-workflow';
+export { resumeWorkflow, runWorkflow, type RunWorkflowOptions } from './run-workflow';
 export {
 	makeWebhookContext,
 	runWebhook,
+	runWebhookMethod,
 	type WebhookCallOptions,
 	type WebhookCallResult,
 	type WebhookHarness,

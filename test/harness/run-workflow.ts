@@ -2,16 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { ExecutionLifecycleHooks, WAITING_TOKEN_QUERY_PARAM, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
-	Workflow,
-	type ExecutionStatus,
+	UnexpectedError,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
 	type IConnections,
 	type IDataObject,
 	type INode,
-	type IRun,
-	type IWorkflowBase,
+	type IRunExecutionData,
+	type IWebhookResponseData,
+	type IWorkflowExecuteAdditionalData,
 	type IWorkflowSettings,
+	type Workflow,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
@@ -19,9 +20,10 @@ import { buildAdditionalData, type HarnessUrls } from './additional-data';
 import { assembleWorkflow } from './assemble-workflow';
 import { HarnessCredentialsHelper } from './credentials-helper';
 import { prepareEnvironment } from './environment';
-import { builtInNodeTypes, HarnessNodeTypes, type NodeTypeMap } from './node-types';
+import type { NodeTypeMap } from './node-types';
 import { buildResult, type RunWorkflowResult } from './run-result';
-import { TIMED_OUT, within } from './settle';
+import { superviseExecution, type RunningExecution } from './supervise';
+import { createHarnessWorkflow, WORKFLOW_ID } from './workflow-factory';
 
 export interface RunWorkflowOptions extends HarnessUrls {
 	/** Keyed by full type name, e.g. 'n8n-nodes-wiro.wiro'. */
@@ -47,115 +49,115 @@ export interface RunWorkflowOptions extends HarnessUrls {
 	settings?: IWorkflowSettings;
 }
 
-const WORKFLOW_ID = 'harnessWorkflow1';
+interface PreparedRun {
+	workflow: Workflow;
+	additionalData: IWorkflowExecuteAdditionalData;
+	startNodeName: string;
+	mode: WorkflowExecuteMode;
+}
+
 let executionCounter = 0;
 
-function withCredentials(nodes: INode[], nodeTypes: HarnessNodeTypes, available: string[]): INode[] {
-	return nodes.map((node) => {
-		if (node.credentials !== undefined) return node;
-		const { credentials = [] } = nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description;
-		const usable = credentials.filter((credential) => available.includes(credential.name));
-		if (usable.length === 0) return node;
-		const entries = usable.map(({ name }) => [name, { id: `${name}-test`, name: `${name} (test)` }]);
-		return { ...node, credentials: Object.fromEntries(entries) };
-	});
-}
-
-function resumeUrlFor(base: string, executionId: string, token: string): string {
-	const url = new URL(`${base}/${executionId}`);
-	url.searchParams.set(WAITING_TOKEN_QUERY_PARAM, token);
-	return url.toString();
-}
-
-/** Executes a workflow through n8n-core's WorkflowExecute, as the n8n runner does. */
-export async function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkflowResult> {
+async function prepareRun(options: RunWorkflowOptions, executionId: string): Promise<PreparedRun> {
 	await prepareEnvironment();
 	const mode = options.mode ?? 'manual';
-	const executionId = options.executionId ?? String(++executionCounter);
-	const resumeToken = randomBytes(16).toString('hex');
-	const nodeTypes = new HarnessNodeTypes({ ...builtInNodeTypes, ...options.nodeTypes });
 	const assembled = assembleWorkflow(options);
-	const nodes = withCredentials(assembled.nodes, nodeTypes, Object.keys(options.credentials ?? {}));
-	const settings: IWorkflowSettings = { executionOrder: 'v1', ...options.settings };
-	const { connections } = assembled;
-	const workflow = new Workflow({
-		id: WORKFLOW_ID,
-		name: 'Harness workflow',
-		nodes,
-		connections,
+	const { workflow, workflowData } = createHarnessWorkflow({
+		...options,
+		...assembled,
+		credentialTypeNames: Object.keys(options.credentials ?? {}),
 		active: false,
-		nodeTypes,
-		staticData: options.staticData,
-		settings,
 	});
-	const workflowData: IWorkflowBase = {
-		id: WORKFLOW_ID,
-		name: 'Harness workflow',
-		active: false,
-		isArchived: false,
-		activeVersionId: null,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		nodes,
-		connections,
-		settings,
-	};
-	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
 	const additionalData = buildAdditionalData({
 		executionId,
 		workflowId: WORKFLOW_ID,
-		hooks,
+		hooks: new ExecutionLifecycleHooks(mode, executionId, workflowData),
 		urls: options,
 		credentialsHelper: new HarnessCredentialsHelper(
 			options.credentialTypes ?? {},
 			{ ...options.credentials },
 		),
 	});
+	return { workflow, additionalData, startNodeName: assembled.startNode.name, mode };
+}
 
+async function finish(
+	options: RunWorkflowOptions,
+	execution: WorkflowExecute,
+	running: RunningExecution,
+	ids: { executionId: string; resumeToken: string; waitingBaseUrl: string },
+): Promise<RunWorkflowResult> {
 	const startedAt = new Date();
-	const execution = new WorkflowExecute(additionalData, mode, createRunExecutionData({ resumeToken }));
-	const startNode = nodes.find((node) => node.name === assembled.startNode.name);
-	const running = execution.run({ workflow, startNode });
-
-	let canceled = false;
-	let markCanceled = () => {};
-	const cancelRequested = new Promise<void>((resolve) => (markCanceled = resolve));
-	const cancel = () => {
-		canceled = true;
-		running.cancel(); // what ActiveExecutions.stopExecution does
-		markCanceled();
-	};
-	const cancelTimer =
-		options.cancelAfterMs === undefined ? undefined : setTimeout(cancel, options.cancelAfterMs);
-	const graceMs = options.cancelGraceMs ?? 5000;
-	// After a cancel n8n does not wait for the node; give it a grace period to
-	// return its partial output, then take the run data as n8n would store it.
-	const afterCancel = cancelRequested.then(async () => {
-		const late = await within(running, graceMs);
-		return late === TIMED_OUT ? execution.getFullRunData(startedAt) : late;
+	const { run, canceled } = await superviseExecution(running, {
+		executionId: ids.executionId,
+		timeoutMs: options.timeoutMs ?? 30_000,
+		cancelAfterMs: options.cancelAfterMs,
+		cancelGraceMs: options.cancelGraceMs ?? 5000,
+		snapshot: () => execution.getFullRunData(startedAt),
 	});
-
-	let finished: IRun;
-	try {
-		const outcome = await within(Promise.race([running, afterCancel]), options.timeoutMs ?? 30_000);
-		if (outcome === TIMED_OUT) {
-			if (!canceled) cancel();
-			const late = await within(running, graceMs);
-			const state = late === TIMED_OUT ? 'still running after cancel' : 'stopped after cancel';
-			throw new Error(`runWorkflow: execution ${executionId} timed out (${state})`);
-		}
-		finished = outcome;
-	} finally {
-		clearTimeout(cancelTimer);
-	}
-	const status: ExecutionStatus = canceled ? 'canceled' : finished.status;
-	const base = additionalData.webhookWaitingBaseUrl;
+	const resumeUrl = new URL(`${ids.waitingBaseUrl}/${ids.executionId}`);
+	resumeUrl.searchParams.set(WAITING_TOKEN_QUERY_PARAM, ids.resumeToken);
 	return buildResult({
-		run: finished,
-		status,
-		executionId,
-		resumeToken,
-		resumeUrl: resumeUrlFor(base, executionId, resumeToken),
+		run,
+		// What n8n stores: a stopped execution is 'canceled' whatever the node did.
+		status: canceled ? 'canceled' : run.status,
+		executionId: ids.executionId,
+		resumeToken: ids.resumeToken,
+		resumeUrl: resumeUrl.toString(),
 		canceled,
 	});
+}
+
+/** Executes a workflow through n8n-core's WorkflowExecute, as n8n's runner does. */
+export async function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkflowResult> {
+	const executionId = options.executionId ?? String(++executionCounter);
+	const prepared = await prepareRun(options, executionId);
+	// n8n 2.x gives every execution a token; $execution.resumeUrl carries it as ?signature=
+	const resumeToken = randomBytes(16).toString('hex');
+	const { workflow, additionalData, mode } = prepared;
+	const execution = new WorkflowExecute(additionalData, mode, createRunExecutionData({ resumeToken }));
+	const startNode = workflow.getNode(prepared.startNodeName) ?? undefined;
+	const running = execution.run({ workflow, startNode });
+	const waitingBaseUrl = additionalData.webhookWaitingBaseUrl;
+	return await finish(options, execution, running, { executionId, resumeToken, waitingBaseUrl });
+}
+
+/** What n8n's waiting-webhook handler does to the stored run before resuming it. */
+function applyWebhookResume(data: IRunExecutionData, response: IWebhookResponseData): void {
+	const [entry] = data.executionData?.nodeExecutionStack ?? [];
+	const lastNode = data.resultData.lastNodeExecuted;
+	if (entry === undefined || lastNode === undefined) {
+		throw new UnexpectedError('The run given to resumeWorkflow is not waiting on a node');
+	}
+	if (response.workflowData === undefined) {
+		throw new UnexpectedError('webhook() returned no workflowData: n8n would not resume the run');
+	}
+	entry.node.disabled = true; // so the node passes the webhook's items through
+	data.waitTill = undefined;
+	data.resultData.runData[lastNode]?.pop();
+	entry.data.main = response.workflowData;
+	entry.metadata = { ...entry.metadata, forwardAllOutputs: true };
+}
+
+/**
+ * Continues a waiting run (same options as the first run). With the result of
+ * the node's `webhook()` (from runWebhook) it resumes as when the resume URL is
+ * called; without it, as when `waitTill` passes (the node's input flows on).
+ */
+export async function resumeWorkflow(
+	options: RunWorkflowOptions,
+	waiting: RunWorkflowResult,
+	webhookResponse?: IWebhookResponseData,
+): Promise<RunWorkflowResult> {
+	if (waiting.status !== 'waiting') throw new UnexpectedError('resumeWorkflow needs a waiting run');
+	const { executionId, resumeToken } = waiting;
+	const prepared = await prepareRun(options, executionId);
+	const { workflow, additionalData, mode } = prepared;
+	additionalData.restartExecutionId = executionId;
+	const data = structuredClone(waiting.runExecutionData.data);
+	if (webhookResponse !== undefined) applyWebhookResume(data, webhookResponse);
+	const execution = new WorkflowExecute(additionalData, mode, data);
+	const running = execution.processRunExecutionData(workflow);
+	const waitingBaseUrl = additionalData.webhookWaitingBaseUrl;
+	return await finish(options, execution, running, { executionId, resumeToken, waitingBaseUrl });
 }

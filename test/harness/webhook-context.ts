@@ -1,9 +1,9 @@
-import { WebhookContext } from 'n8n-core';
+import { HookContext, WebhookContext } from 'n8n-core';
 import {
 	isNodeClassInstance,
 	NodeHelpers,
 	UnexpectedError,
-	Workflow,
+	type Workflow,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
 	type IConnections,
@@ -15,6 +15,8 @@ import {
 	type IWebhookDescription,
 	type IWebhookResponseData,
 	type IWorkflowExecuteAdditionalData,
+	type WebhookSetupMethodNames,
+	type WorkflowActivateMode,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
@@ -22,13 +24,12 @@ import { buildAdditionalData, type HarnessUrls } from './additional-data';
 import { HarnessCredentialsHelper } from './credentials-helper';
 import { prepareEnvironment } from './environment';
 import { makeRequest, ResponseRecorder, type RequestInput } from './http-doubles';
-import { builtInNodeTypes, HarnessNodeTypes, type NodeTypeMap } from './node-types';
-
-const WORKFLOW_ID = 'harnessWorkflow1';
+import type { NodeTypeMap } from './node-types';
+import { createHarnessWorkflow, WORKFLOW_ID } from './workflow-factory';
 
 export interface WebhookCallOptions extends HarnessUrls, Omit<RequestInput, 'method' | 'path'> {
 	nodeTypes: NodeTypeMap;
-	/** The node whose `webhook()` runs (must carry `credentials` if it uses any). */
+	/** The node whose `webhook()` runs; supplied credential types are attached to it. */
 	node: INode;
 	/** The rest of the workflow, if the node reads other nodes. */
 	otherNodes?: INode[];
@@ -95,26 +96,29 @@ function webhookDataFor(
 	};
 }
 
-/** A real n8n-core WebhookContext for `node`, over a fake express req/res. */
-export async function makeWebhookContext(options: WebhookCallOptions): Promise<WebhookHarness> {
+interface WebhookSetup {
+	workflow: Workflow;
+	/** The workflow's copy of the node (with credentials attached). */
+	node: INode;
+	additionalData: IWorkflowExecuteAdditionalData;
+	webhookData: IWebhookData;
+}
+
+async function setUpWebhook(options: WebhookCallOptions): Promise<WebhookSetup> {
 	await prepareEnvironment();
-	const { node } = options;
-	const nodeTypes = new HarnessNodeTypes({ ...builtInNodeTypes, ...options.nodeTypes });
-	const workflow = new Workflow({
-		id: WORKFLOW_ID,
-		name: 'Harness workflow',
-		nodes: [node, ...(options.otherNodes ?? [])],
+	const { workflow, nodeTypes } = createHarnessWorkflow({
+		...options,
+		nodes: [options.node, ...(options.otherNodes ?? [])],
 		connections: options.connections ?? {},
+		credentialTypeNames: Object.keys(options.credentials ?? {}),
 		active: true,
-		nodeTypes,
-		staticData: options.staticData,
-		settings: { executionOrder: 'v1' },
 	});
+	const node = workflow.getNode(options.node.name);
+	if (node === null) throw new UnexpectedError(`Node "${options.node.name}" is missing`);
 	const { description } = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const name = options.webhookName ?? 'default';
 	const webhook = description.webhooks?.find((entry) => entry.name === name);
 	if (webhook === undefined) throw new UnexpectedError(`Node has no webhook named "${name}"`);
-
 	const additionalData = buildAdditionalData({
 		executionId: options.executionId,
 		workflowId: WORKFLOW_ID,
@@ -125,6 +129,12 @@ export async function makeWebhookContext(options: WebhookCallOptions): Promise<W
 		),
 	});
 	const webhookData = webhookDataFor(workflow, node, webhook, additionalData, options.isTest ?? false);
+	return { workflow, node, additionalData, webhookData };
+}
+
+/** A real n8n-core WebhookContext for `node`, over a fake express req/res. */
+export async function makeWebhookContext(options: WebhookCallOptions): Promise<WebhookHarness> {
+	const { workflow, node, additionalData, webhookData } = await setUpWebhook(options);
 	const request = makeRequest({
 		...options,
 		method: options.method ?? webhookData.httpMethod,
@@ -144,6 +154,26 @@ export async function makeWebhookContext(options: WebhookCallOptions): Promise<W
 		options.runExecutionData ?? null,
 	);
 	return { context, request, response, workflow, webhookData };
+}
+
+/**
+ * Runs `webhookMethods[webhookName][method]` (checkExists/create/delete) in a
+ * HookContext, as n8n does when a workflow is activated or deactivated.
+ */
+export async function runWebhookMethod(
+	options: WebhookCallOptions,
+	method: WebhookSetupMethodNames,
+	activation: WorkflowActivateMode = 'activate',
+): Promise<{ returned: boolean | undefined; staticData: IDataObject; webhookUrl?: string }> {
+	const { workflow, node, additionalData, webhookData } = await setUpWebhook(options);
+	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const fn = nodeType.webhookMethods?.[webhookData.webhookDescription.name]?.[method];
+	if (fn === undefined) throw new UnexpectedError(`Node has no webhookMethods ${method}()`);
+	const mode = options.mode ?? 'trigger';
+	const context = new HookContext(workflow, node, additionalData, mode, activation, webhookData);
+	const returned = await fn.call(context);
+	const webhookUrl = context.getNodeWebhookUrl(webhookData.webhookDescription.name);
+	return { returned, staticData: workflow.staticData, webhookUrl };
 }
 
 /** Calls the node's `webhook()` the way WebhookService.runWebhook does. */

@@ -39,7 +39,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const maxConcurrency = this.getNodeParameter('options.maxConcurrency', 0, DEFAULT_MAX_CONCURRENCY) as number;
 	const batch = createBatch(this, maxConcurrency);
 	const continueOnFail = this.continueOnFail();
-	let firstFailure: { index: number; error: unknown } | undefined;
+	let firstFailure: { error: unknown } | undefined;
 
 	const runItem = async (i: number): Promise<INodeExecutionData[]> => {
 		try {
@@ -47,7 +47,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return results.map((result) => ({ ...result, pairedItem: { item: i } }));
 		} catch (error) {
 			if (continueOnFail) return [{ json: errorJson(error), pairedItem: { item: i } }];
-			if (!firstFailure || i < firstFailure.index) firstFailure = { index: i, error: withItemIndex(error, i) };
+			// The first failure is the one to report; the items stopped because of it fail only as a consequence.
+			firstFailure ??= { error: withItemIndex(error, i) };
 			// The node is going to fail: stop the other items instead of leaving their tasks running for nobody.
 			batch.stop();
 			return [];

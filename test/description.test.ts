@@ -1,0 +1,87 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { WAIT_DEFAULTS } from '../nodes/Wiro/helpers/waitOptions';
+import { models } from '../nodes/Wiro/models';
+import { Wiro } from '../nodes/Wiro/Wiro.node';
+
+const properties = new Wiro().description.properties;
+
+/** Defaults and options of the two seeded Wiro tool pages (Wiro's PixVerse v5 and LTX-Video pages). */
+const SEEDS: Record<string, Record<string, { default: unknown; options?: unknown[] }>> = {
+	'PixVerse/text-to-video-v5': {
+		prompt: { default: expect.stringMatching(/^A dynamic, storybook-style illustration of a whimsical race between a rabbit and a turtle\..*sense of motion\.$/) },
+		negativePrompt: { default: '' },
+		aspectRatio: { default: '16:9', options: ['16:9', '4:3', '1:1', '3:4', '9:16'] },
+		duration: { default: '5', options: ['5', '8'] },
+		quality: { default: '540p', options: ['360p', '540p', '720p', '1080p'] },
+		style: { default: '', options: ['', 'anime', '3d_animation', 'clay', 'comic', 'cyberpunk'] },
+		seed: { default: 0 },
+		watermark: { default: 'false', options: ['false', 'true'] },
+	},
+	'wiroai/LTX-Video-Text2Video': {
+		prompt: { default: expect.stringMatching(/^A woman with long brown hair and light skin smiles.*real-life footage\.$/) },
+		negativePrompt: { default: 'Blurry, bad quality' },
+		fps: { default: 24 },
+		width: { default: 768 },
+		height: { default: 768 },
+		numFrames: { default: 240 },
+		steps: { default: 25 },
+		seed: { default: '42' },
+	},
+};
+
+function fieldsShownFor(slug: string): INodeProperties[] {
+	return properties.filter((property) => property.displayOptions?.show?.model?.includes(slug));
+}
+
+describe('Wiro node description', () => {
+	it('offers exactly the curated models, by Wiro slug', () => {
+		const model = properties.find((property) => property.name === 'model');
+		expect(model?.options?.map((option) => ('value' in option ? option.value : undefined))).toEqual(Object.keys(SEEDS));
+		expect(model?.default).toBe('PixVerse/text-to-video-v5');
+		expect(models.map((entry) => entry.slug)).toEqual(Object.keys(SEEDS));
+	});
+
+	it.each(Object.keys(SEEDS))('%s shows exactly its own fields, with the seed defaults and options', (slug) => {
+		const fields = fieldsShownFor(slug);
+		expect(fields.map((field) => field.name)).toEqual(Object.keys(SEEDS[slug]));
+		for (const field of fields) {
+			const seed = SEEDS[slug][field.name];
+			expect(field.displayOptions?.show).toEqual({ resource: ['video'], operation: ['generate'], model: [slug] });
+			expect(field.default).toEqual(seed.default);
+			if (seed.options) {
+				const values = (field.options ?? []).map((option) => ('value' in option ? option.value : undefined));
+				expect([...values].sort()).toEqual([...seed.options].sort());
+			}
+		}
+		expect(fields.find((field) => field.name === 'prompt')?.required).toBe(true);
+	});
+
+	it('never shows a model field for the other model or another operation', () => {
+		const modelFields = properties.filter((property) => property.displayOptions?.show?.model);
+		for (const field of modelFields) {
+			expect(field.displayOptions?.show?.model).toHaveLength(1);
+		}
+		expect(modelFields).toHaveLength(Object.values(SEEDS).reduce((count, fields) => count + Object.keys(fields).length, 0));
+	});
+
+	it('keeps the names other workflows depend on', () => {
+		const description = new Wiro().description;
+		expect(description.name).toBe('wiro');
+		expect(description.displayName).toBe('Wiro');
+		expect(description.usableAsTool).toBe(true);
+		const byName = (name: string) => properties.filter((property) => property.name === name);
+		expect(byName('resource')[0].options?.map((option) => ('value' in option ? option.value : undefined))).toEqual(['video', 'task']);
+		const waitMode = byName('waitMode')[0];
+		expect(waitMode.default).toBe('poll');
+		expect(waitMode.options?.map((option) => ('value' in option ? option.value : undefined))).toEqual(expect.arrayContaining(['poll', 'none']));
+		const taskOperations = byName('operation').find((property) => property.displayOptions?.show?.resource?.includes('task'));
+		expect(taskOperations?.options?.map((option) => ('value' in option ? option.value : undefined)).sort()).toEqual(['cancel', 'deleteFiles', 'get', 'kill', 'wait']);
+	});
+
+	it('gives the generate options the defaults the code falls back to', () => {
+		const options = properties.find((property) => property.name === 'options' && property.displayOptions?.show?.operation?.includes('generate'));
+		const defaults = Object.fromEntries((options?.options as INodeProperties[]).map((option) => [option.name, option.default]));
+		expect(defaults).toEqual({ ...WAIT_DEFAULTS, callbackUrl: '' });
+	});
+});

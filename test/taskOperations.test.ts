@@ -1,0 +1,83 @@
+import { binaryToBuffer, disposeHarness } from './harness';
+import { expectedOutputBytes, waitFor, WiroServer } from './server';
+import { bodiesAt, NODE_NAME, runWiro } from './support/runWiro';
+
+const LTX = 'wiroai/LTX-Video-Text2Video';
+
+let server: WiroServer;
+
+beforeAll(async () => {
+	server = new WiroServer({ taskDurationMs: 400, outputSize: 10_000 });
+	await server.start();
+});
+afterEach(() => server.reset());
+afterAll(async () => {
+	await server.stop();
+	await disposeHarness();
+});
+
+/** Starts a task through the node with Don't Wait, as a user would. */
+async function startTask(prompt: string): Promise<{ taskId: string; taskToken: string }> {
+	const result = await runWiro(server, { parameters: { resource: 'video', operation: 'generate', model: LTX, prompt, waitMode: 'none' } });
+	const { taskId, taskToken } = result.output(NODE_NAME)[0].json as { taskId: string; taskToken: string };
+	return { taskId, taskToken };
+}
+
+describe('Task operations', () => {
+	it('Get finds a task by ID and by token', async () => {
+		const { taskId, taskToken } = await startTask('p #duration=300');
+		await waitFor(() => server.taskEndedAt(taskId) !== undefined, 3000);
+		for (const task of [taskId, taskToken]) {
+			const result = await runWiro(server, { parameters: { resource: 'task', operation: 'get', task } });
+			expect(result.output(NODE_NAME)[0].json).toMatchObject({ taskId, taskToken, status: 'task_postprocess_end', succeeded: true, finished: true });
+		}
+		expect(bodiesAt(server, 'Task/Detail')).toEqual([{ taskid: taskId }, { tasktoken: taskToken }]);
+	});
+
+	it('Get of an unknown task says so and how to fix it', async () => {
+		const result = await runWiro(server, { parameters: { resource: 'task', operation: 'get', task: '999999' } });
+		const error = result.nodeError(NODE_NAME)!;
+		expect(error.message).toBe('Wiro: There is no task yet.');
+		expect(error.description).toMatch(/Check the task ID or token/);
+	});
+
+	it('Cancel stops a queued task; on a running task it explains', async () => {
+		const queued = await startTask('p #queue=3000 #duration=4000');
+		const result = await runWiro(server, { parameters: { resource: 'task', operation: 'cancel', task: queued.taskToken } });
+		expect(result.output(NODE_NAME)[0].json).toMatchObject({ taskId: queued.taskId, status: 'task_cancel' });
+
+		const running = await startTask('p #queue=0 #duration=4000');
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		const refused = await runWiro(server, { parameters: { resource: 'task', operation: 'cancel', task: running.taskToken } });
+		expect(refused.nodeError(NODE_NAME)?.message).toContain('Task is not in a cancellable state.');
+	});
+
+	it('Kill stops a running task', async () => {
+		const running = await startTask('p #queue=0 #duration=4000');
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		const result = await runWiro(server, { parameters: { resource: 'task', operation: 'kill', task: running.taskId } });
+		expect(result.output(NODE_NAME)[0].json).toMatchObject({ taskId: running.taskId, status: 'task_cancel', succeeded: false });
+		expect(server.getTask(running.taskId)?.status).toBe('task_cancel');
+	});
+
+	it('Delete Files removes the outputs, given an ID (the token is looked up) or a token', async () => {
+		const { taskId, taskToken } = await startTask('p #duration=200');
+		await waitFor(() => server.taskEndedAt(taskId) !== undefined, 3000);
+		const url = server.getTask(taskId)!.outputs[0].url;
+		const result = await runWiro(server, { parameters: { resource: 'task', operation: 'deleteFiles', task: taskId } });
+		expect(result.output(NODE_NAME)[0].json).toEqual({ taskId, taskToken, filesDeleted: true });
+		expect(bodiesAt(server, 'Task/InputOutputDelete')).toEqual([{ tasktoken: taskToken }]);
+		expect((await fetch(url)).status).toBe(404);
+		const again = await runWiro(server, { parameters: { resource: 'task', operation: 'deleteFiles', task: taskToken } });
+		expect(again.status).toBe('success');
+	});
+
+	it('Wait picks up a task started elsewhere and returns its video', async () => {
+		const { taskId, taskToken } = await startTask('p #duration=900');
+		const result = await runWiro(server, { parameters: { resource: 'task', operation: 'wait', task: taskToken, options: { binaryPropertyName: 'clip' } } });
+		const [item] = result.output(NODE_NAME);
+		expect(item.json).toMatchObject({ taskId, taskToken, succeeded: true });
+		const task = server.getTask(taskId)!;
+		expect((await binaryToBuffer(item.binary!.clip)).equals(expectedOutputBytes(task.uuid, 10_000))).toBe(true);
+	});
+});
