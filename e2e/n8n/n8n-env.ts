@@ -10,9 +10,16 @@ export interface N8nEnvSettings {
 	extra?: Record<string, string>;
 }
 
-/** Variables of the caller that must not leak into n8n and change its behaviour. */
+/**
+ * Variables of the caller that must not leak into n8n and change its
+ * behaviour. Jest sets NODE_ENV=test, which silences n8n's logger (and so the
+ * output `n8n execute` is read from).
+ */
+const NOT_INHERITED_PREFIXES = ['N8N_', 'DB_', 'EXECUTIONS_', 'JEST_'];
+const NOT_INHERITED_NAMES = new Set(['NODE_ENV', 'NODE_OPTIONS', 'E2E_TESTS']);
+
 function isInheritedSafely(name: string): boolean {
-	return !name.startsWith('N8N_') && !name.startsWith('DB_') && !name.startsWith('EXECUTIONS_') && name !== 'NODE_OPTIONS';
+	return !NOT_INHERITED_NAMES.has(name) && !NOT_INHERITED_PREFIXES.some((prefix) => name.startsWith(prefix));
 }
 
 /**
@@ -28,6 +35,7 @@ export function buildN8nEnv(settings: N8nEnvSettings): Record<string, string> {
 	return {
 		...inherited,
 		PATH: `${dirname(settings.nodeBin)}${delimiter}${process.env['PATH'] ?? ''}`,
+		NODE_ENV: 'production',
 		N8N_USER_FOLDER: settings.userFolder,
 		N8N_ENCRYPTION_KEY: settings.encryptionKey,
 		DB_TYPE: 'sqlite',

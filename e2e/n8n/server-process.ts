@@ -105,7 +105,9 @@ export class N8nServerProcess {
 		const pid = this.child.pid;
 		if (!this.exited) {
 			killProcessGroup(pid, 'SIGTERM');
-			await Promise.race([this.exitPromise, sleep(graceMs)]);
+			let graceTimer: NodeJS.Timeout | undefined;
+			await Promise.race([this.exitPromise, new Promise((resolve) => (graceTimer = setTimeout(resolve, graceMs)))]);
+			clearTimeout(graceTimer);
 		}
 		// The task runner and anything else n8n started go too.
 		killProcessGroup(pid, 'SIGKILL');

@@ -1,12 +1,16 @@
 import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
+	type IHookFunctions,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import { resumeFromCallback } from './helpers/resumeFromCallback';
 import * as task from './actions/task';
 import * as video from './actions/video';
 
@@ -24,6 +28,8 @@ export class Wiro implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'wiroApi', required: true }],
+		// Receives Wiro's callback on this execution's resume URL when Wait for Result is "Pause Until Wiro Calls Back".
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '', restartWebhook: true, isFullPath: true }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -41,7 +47,26 @@ export class Wiro implements INodeType {
 		],
 	};
 
+	// The resume webhook lives only as long as a waiting execution: nothing to register with Wiro.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resumeFromCallback.call(this);
 	}
 }

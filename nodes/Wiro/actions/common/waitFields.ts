@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const waitModeField: INodeProperties = {
+const waitModeChoices: INodeProperties = {
 	displayName: 'Wait for Result',
 	name: 'waitMode',
 	type: 'options',
@@ -9,6 +9,11 @@ export const waitModeField: INodeProperties = {
 			name: 'Poll Until Done',
 			value: 'poll',
 			description: 'Check the task with a back-off until it ends, then return the video',
+		},
+		{
+			name: 'Pause Until Wiro Calls Back',
+			value: 'callback',
+			description: 'Free the n8n worker while Wiro works; the execution resumes on Wiro\'s callback (one item per run; several items are polled)',
 		},
 		{
 			name: "Don't Wait",
@@ -75,6 +80,12 @@ const option = {
 		description: 'How long to wait for the task before giving up',
 	},
 } satisfies Record<string, INodeProperties>;
+
+/** How an operation waits; Task > Wait always waits, so it has no "Don't Wait". */
+export function waitModeField(withDontWait: boolean): INodeProperties {
+	const options = (waitModeChoices.options ?? []).filter((option) => withDontWait || !('value' in option) || option.value !== 'none');
+	return { ...waitModeChoices, options };
+}
 
 /** The options collection of an operation that waits for a task. */
 export function waitOptionsField(withCallbackUrl: boolean): INodeProperties {

@@ -1,21 +1,39 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
 import type { Batch } from '../../helpers/batch';
+import { canPauseForCallback, pauseForCallback } from '../../helpers/pauseForCallback';
+import { isTerminal, succeeded, taskFromAnswer, taskSelector } from '../../helpers/task';
 import { taskResult } from '../../helpers/taskResult';
-import { waitForTask } from '../../helpers/waitForTask';
+import { describeEnd, waitForTask } from '../../helpers/waitForTask';
 import { readWaitOptions } from '../../helpers/waitOptions';
 import { parseTaskRef, taskField } from '../common/taskField';
-import { waitOptionsField } from '../common/waitFields';
+import { toNodeError, wiroRequest } from '../../transport';
+import { waitModeField, waitOptionsField } from '../common/waitFields';
 
 export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['task'], operation: ['wait'] } }, [
 	taskField,
+	waitModeField(false),
 	waitOptionsField(false),
 ]);
 
-/** Waits for a task started elsewhere (e.g. Generate with Don't Wait), exactly as Generate waits. */
+/**
+ * Waits for a task started elsewhere (e.g. Generate with Don't Wait), exactly as Generate waits.
+ * Pausing for the callback needs a task started with this execution's resume URL as its callback
+ * URL (Generate's Callback URL option set to {{ $execution.resumeUrl }}).
+ */
 export async function execute(this: IExecuteFunctions, i: number, batch: Batch): Promise<INodeExecutionData[]> {
 	const ref = parseTaskRef(this.getNodeParameter('task', i) as string);
 	const options = readWaitOptions(this, i);
+	const download = { enabled: options.download, binaryPropertyName: options.binaryPropertyName };
+	if (this.getNodeParameter('waitMode', i, 'poll') === 'callback' && canPauseForCallback(this)) {
+		// A task that has already ended will not call back again: answer now instead of pausing.
+		const current = taskFromAnswer(await wiroRequest(this, 'Task/Detail', taskSelector(ref)));
+		if (!current || !isTerminal(current)) {
+			return await pauseForCallback(this, i, ref, { timeoutMs: options.timeoutMs, startedAt: Date.now() });
+		}
+		if (!succeeded(current)) throw toNodeError(this.getNode(), describeEnd(current), { task: ref });
+		return [await taskResult(this, current, download)];
+	}
 	const task = await waitForTask(this, ref, options, batch, Date.now());
-	return [await taskResult(this, task, { enabled: options.download, binaryPropertyName: options.binaryPropertyName })];
+	return [await taskResult(this, task, download)];
 }

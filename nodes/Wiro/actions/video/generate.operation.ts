@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import type { Batch } from '../../helpers/batch';
+import { canPauseForCallback, pauseForCallback, resumeUrlOf } from '../../helpers/pauseForCallback';
 import { startTask } from '../../helpers/startTask';
 import { taskResult } from '../../helpers/taskResult';
 import { waitForTask } from '../../helpers/waitForTask';
@@ -29,7 +30,7 @@ const scope = { show: { resource: ['video'], operation: ['generate'] } };
 export const description: INodeProperties[] = [
 	...updateDisplayOptions(scope, [modelField]),
 	...modelProperties('video', 'generate'),
-	...updateDisplayOptions(scope, [waitModeField, waitOptionsField(true)]),
+	...updateDisplayOptions(scope, [waitModeField(true), waitOptionsField(true)]),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number, batch: Batch): Promise<INodeExecutionData[]> {
@@ -46,13 +47,25 @@ export async function execute(this: IExecuteFunctions, i: number, batch: Batch):
 		throw new NodeOperationError(this.getNode(), built.problem.message, { description: built.problem.description, itemIndex: i });
 	}
 	const options = readWaitOptions(this, i);
-	const body = options.callbackUrl ? { ...built.body, callbackUrl: options.callbackUrl } : built.body;
+	const waitMode = this.getNodeParameter('waitMode', i) as string;
+	const pause = waitMode === 'callback' && canPauseForCallback(this);
+	const callbackUrl = pause ? resumeUrlOf(this, i) : options.callbackUrl;
+	const body = callbackUrl ? { ...built.body, callbackUrl } : built.body;
 	const startedAt = Date.now();
 	const ref = await startTask(this, model.slug, body, batch, startedAt + options.timeoutMs);
 
-	if (this.getNodeParameter('waitMode', i) === 'none') {
+	if (pause || waitMode === 'none') {
 		batch.slots.release();
+		if (pause) return await pauseForCallback(this, i, ref, { model: model.slug, timeoutMs: options.timeoutMs, startedAt });
 		return [{ json: { ...ref, model: model.slug, status: 'task_queue', finished: false, succeeded: false } }];
+	}
+	if (waitMode === 'callback' && i === 0) {
+		this.addExecutionHints({
+			message: this.isToolExecution()
+				? 'Run as an AI tool, so the task was polled instead of pausing for its callback'
+				: 'Pausing for a callback serves one item per run; these items were polled instead',
+			location: 'outputPane',
+		});
 	}
 	let task;
 	try {

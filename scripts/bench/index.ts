@@ -1,0 +1,67 @@
+/**
+ * `npm run bench`: runs the Wiro node through n8n-core against the local Wiro-compatible server
+ * and prints one Markdown table, every figure measured in this run (see issue 6 and RESULTS.md).
+ * Order: a warm-up, memory (alone, so nothing else moves the RSS), polling and the sequential
+ * batch side by side (both mostly wait), then the rest one after the other. About 4 minutes.
+ */
+import { disposeHarness } from '../../test/harness';
+import { machineLines } from './machine';
+import { runGenerate } from './runWiroNode';
+import { batchRows, measureBatch, sequentialBatchMs } from './sections/batch';
+import { callbackRows } from './sections/callback';
+import { concurrencyLimitRows, measureConcurrencyLimit } from './sections/concurrencyLimit';
+import { faultRows, measureFaults } from './sections/faults';
+import { measureMemory, memoryRows } from './sections/memory';
+import { measureNoticing, noticingRows } from './sections/noticing';
+import { renderTable, type Row } from './table';
+import { scriptedPrompt, withServer } from './withServer';
+
+const NOTES = [
+	'Tasks run on the local Wiro-compatible server (test/server), the node through n8n-core\'s WorkflowExecute (test/harness), binary data in filesystem mode, all in one process on loopback.',
+	'Wall times are the whole workflow run (Manual Trigger -> items -> Wiro). Section 2 runs one workflow per task (3 per length, at 0.95×, 1× and 1.05× the length so a fixed interval is not in step with the task by chance; each task is held to 15 % of its own length);',
+	'delay = time the workflow run returned the item (Detail answer seen, 64 KiB output downloaded) − the time the server ended the task. "Fixed 20 s polling" is the same node with Poll Interval = 20 s, which keeps every wait at 20 s for tasks under 143 s, as Wiro\'s own package does; it ran in the same run, side by side.',
+	'Detail calls are counted in the server\'s request log, per task token, failed ones included.',
+];
+
+async function warmUp(): Promise<void> {
+	await withServer({}, async (server) => {
+		await runGenerate(server, { prompts: [scriptedPrompt('warm-up', 300)], timeoutMs: 30_000 });
+	});
+}
+
+async function measureAll(): Promise<Row[]> {
+	await warmUp();
+	const memory = await measureMemory();
+	const [noticing, sequentialMs] = await Promise.all([measureNoticing(), sequentialBatchMs()]);
+	const batch = await measureBatch();
+	const limit = await measureConcurrencyLimit();
+	const faults = await measureFaults();
+	return [
+		...batchRows(batch, sequentialMs),
+		...noticingRows(noticing),
+		...callbackRows(),
+		...concurrencyLimitRows(limit),
+		...memoryRows(memory),
+		...faultRows(faults),
+	];
+}
+
+async function main(): Promise<void> {
+	const startedAt = performance.now();
+	process.stdout.write(`${machineLines().join('\n')}\n\n`);
+	const rows = await measureAll();
+	process.stdout.write(`${renderTable(rows)}\n\n${NOTES.join('\n')}\n`);
+	process.stdout.write(`Bench time: ${((performance.now() - startedAt) / 60_000).toFixed(1)} min. Reproduce: npm run bench\n`);
+	const failed = rows.filter((row) => row.verdict === 'FAIL').length;
+	if (failed > 0) {
+		process.stdout.write(`${failed} target(s) not met.\n`);
+		process.exitCode = 1;
+	}
+}
+
+main()
+	.catch((error: unknown) => {
+		process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exitCode = 2;
+	})
+	.finally(() => disposeHarness());

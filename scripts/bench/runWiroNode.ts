@@ -1,0 +1,61 @@
+import type { INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { WiroApi } from '../../credentials/WiroApi.credentials';
+import { Wiro } from '../../nodes/Wiro/Wiro.node';
+import { runWorkflow, type RunWorkflowResult } from '../../test/harness';
+import type { WiroServer } from '../../test/server';
+
+export const WIRO_NODE_NAME = 'Wiro';
+const WIRO_NODE_TYPE = 'n8n-nodes-wiro.wiro';
+const PIXVERSE = 'PixVerse/text-to-video-v5';
+
+export interface GenerateRun {
+	/** Prompts, one item each; server directives such as `#duration=6000` script the task. */
+	prompts: string[];
+	/** The Generate node's `options` collection (pollInterval, maxConcurrency, download...). */
+	options?: INodeParameters;
+	continueOnFail?: boolean;
+	timeoutMs: number;
+}
+
+export interface GenerateResult {
+	run: RunWorkflowResult;
+	items: INodeExecutionData[];
+	wallMs: number;
+	/** Date.now() when the workflow run returned, comparable with the server's task end times. */
+	returnedAt: number;
+}
+
+/** Runs Manual Trigger -> items -> Wiro (Video > Generate) through n8n-core, as n8n does, against `server`. */
+export async function runGenerate(server: WiroServer, settings: GenerateRun): Promise<GenerateResult> {
+	const node: INode = {
+		id: 'wiro-bench-node',
+		name: WIRO_NODE_NAME,
+		type: WIRO_NODE_TYPE,
+		typeVersion: 1,
+		position: [400, 0],
+		parameters: {
+			resource: 'video',
+			operation: 'generate',
+			model: PIXVERSE,
+			prompt: '={{ $json.prompt }}',
+			waitMode: 'poll',
+			options: settings.options ?? {},
+		},
+		credentials: { wiroApi: { id: 'bench-credential', name: 'Wiro bench' } },
+		...(settings.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const started = performance.now();
+	const run = await runWorkflow({
+		nodeTypes: { [WIRO_NODE_TYPE]: new Wiro() },
+		credentialTypes: { wiroApi: new WiroApi() },
+		credentials: {
+			wiroApi: { authentication: 'signature', apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: server.baseUrl },
+		},
+		nodes: [node],
+		items: settings.prompts.map((prompt) => ({ prompt })),
+		timeoutMs: settings.timeoutMs,
+	});
+	const returnedAt = Date.now();
+	return { run, items: run.output(WIRO_NODE_NAME), wallMs: performance.now() - started, returnedAt };
+}

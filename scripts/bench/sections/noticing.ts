@@ -1,0 +1,83 @@
+import type { WiroServer } from '../../../test/server';
+import { maximum, median, seconds } from '../numbers';
+import { runGenerate } from '../runWiroNode';
+import { detailRequestsFor } from '../serverLog';
+import { verdictOf, type Row } from '../table';
+import { scriptedPrompt, withServer } from '../withServer';
+
+const TASK_LENGTHS_S = [2, 6, 30, 120];
+/** Three tasks per length, spread ±5 % so a fixed interval is not in step with the task by chance. */
+const SPREAD = [0.95, 1, 1.05];
+/** With a 20 s minimum the node's back-off (14 % of the time waited) stays at 20 s for tasks under 143 s. */
+const FIXED_INTERVAL_S = 20;
+const DETAIL_CALL_TARGETS: Record<number, number> = { 6: 8, 120: 30 };
+
+interface Sample {
+	lengthS: number;
+	durationMs: number;
+	/** Node returned the item − the server ended the task. */
+	delayMs: number;
+	detailCalls: number;
+}
+
+interface Polling {
+	name: string;
+	options: { pollInterval?: number };
+}
+
+const DEFAULT_POLLING: Polling = { name: 'node default', options: {} };
+const FIXED_POLLING: Polling = { name: 'fixed 20 s', options: { pollInterval: FIXED_INTERVAL_S } };
+
+/** One workflow per task, so each item's return time is its own. */
+async function sampleOne(server: WiroServer, polling: Polling, lengthS: number, durationMs: number): Promise<Sample | undefined> {
+	const prompt = scriptedPrompt(`notice ${lengthS}s ${polling.name}`, durationMs);
+	const result = await runGenerate(server, { prompts: [prompt], options: polling.options, timeoutMs: durationMs + 90_000 });
+	const token = String(result.items[0]?.json.taskToken ?? '');
+	const endedAt = server.taskEndedAt(token);
+	if (result.items[0]?.json.succeeded !== true || endedAt === undefined) return undefined;
+	return { lengthS, durationMs, delayMs: result.returnedAt - endedAt, detailCalls: detailRequestsFor(server, token).length };
+}
+
+export type NoticingFigures = Record<string, Array<Sample | undefined>>;
+
+/** Every task of every length, for both pollings, at the same time (about 2.5 minutes). */
+export async function measureNoticing(): Promise<NoticingFigures> {
+	return await withServer({}, async (server) => {
+		const figures: NoticingFigures = {};
+		await Promise.all(
+			[DEFAULT_POLLING, FIXED_POLLING].map(async (polling) => {
+				const runs = TASK_LENGTHS_S.flatMap((lengthS) =>
+					SPREAD.map(async (factor) => await sampleOne(server, polling, lengthS, lengthS * 1000 * factor)),
+				);
+				figures[polling.name] = await Promise.all(runs);
+			}),
+		);
+		return figures;
+	});
+}
+
+const summary = (samples: Sample[]): string =>
+	`delay median ${seconds(median(samples.map((s) => s.delayMs)))}, max ${seconds(maximum(samples.map((s) => s.delayMs)))}; ` +
+	`Detail calls median ${median(samples.map((s) => s.detailCalls))}, max ${maximum(samples.map((s) => s.detailCalls))}`;
+
+export function noticingRows(figures: NoticingFigures): Row[] {
+	return TASK_LENGTHS_S.map((lengthS) => {
+		const pick = (name: string): Array<Sample | undefined> => figures[name].filter((s) => s === undefined || s.lengthS === lengthS);
+		const mine = pick(DEFAULT_POLLING.name);
+		const fixed = pick(FIXED_POLLING.name);
+		const found = mine.filter((s): s is Sample => s !== undefined);
+		const fixedFound = fixed.filter((s): s is Sample => s !== undefined);
+		const callTarget = DETAIL_CALL_TARGETS[lengthS];
+		const delayMet = found.every((s) => s.delayMs <= Math.max(1000, 0.15 * s.durationMs));
+		const callsMet = callTarget === undefined || found.every((s) => s.detailCalls <= callTarget);
+		const delayTarget = `delay ≤ ${seconds(Math.max(1000, 0.15 * lengthS * 1000), 1)}`;
+		return {
+			section: '2',
+			measure: `Noticing completion: ${lengthS} s tasks (${found.length}/${mine.length} returned)`,
+			measured: summary(found),
+			comparedWith: `fixed ${FIXED_INTERVAL_S} s polling (${fixedFound.length}/${fixed.length}): ${summary(fixedFound)}`,
+			target: callTarget === undefined ? delayTarget : `${delayTarget}, ≤ ${callTarget} Detail calls`,
+			verdict: verdictOf(found.length === mine.length && delayMet && callsMet),
+		};
+	});
+}
