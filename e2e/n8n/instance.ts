@@ -134,11 +134,25 @@ export class N8nInstance {
 		return { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await findFreePort()) };
 	}
 
+	/** n8n logs a package it cannot load and carries on; we stop there instead. */
+	private packageLoadError(lines: string[]): Error {
+		return new Error(`n8n could not load ${this.packageName} (is dist/ built?):\n${lines.join('\n')}`);
+	}
+
+	private assertPackageLoaded(output: string): void {
+		const lines = output
+			.split('\n')
+			.filter((line) => line.includes('Failed to load package') && line.includes(this.packageName));
+		if (lines.length > 0) throw this.packageLoadError(lines.map((line) => line.slice(0, 2000)));
+	}
+
 	/** Runs `n8n <args>` with this instance's environment; returns stdout+stderr. */
 	async runCli(args: string[], timeoutMs = CLI_TIMEOUT_MS): Promise<string> {
 		const env = await this.cliEnv();
 		const result = await runN8nCommand({ install: this.install, env, args, timeoutMs, log: this.log });
-		return `${result.stdout}\n${result.stderr}`;
+		const output = `${result.stdout}\n${result.stderr}`;
+		this.assertPackageLoaded(output);
+		return output;
 	}
 
 	async importCredentials(credentials: CredentialToImport[]): Promise<void> {
@@ -166,7 +180,9 @@ export class N8nInstance {
 			log: this.log,
 			allowFailure: true,
 		});
-		const parsed = parseExecuteOutput(`${result.stdout}\n${result.stderr}`);
+		const output = `${result.stdout}\n${result.stderr}`;
+		this.assertPackageLoaded(output);
+		const parsed = parseExecuteOutput(output);
 		if (!parsed) throw new Error(`n8n execute printed no execution (exit ${result.exitCode}):\n${outputTail(result)}`);
 		return parsed;
 	}
@@ -194,6 +210,11 @@ export class N8nInstance {
 			log: this.log,
 			readyTimeoutMs: options.readyTimeoutMs ?? 120_000,
 		});
+		const loadErrors = this.server.packageLoadErrors.filter((line) => line.includes(this.packageName));
+		if (loadErrors.length > 0) {
+			await this.stopServer();
+			throw this.packageLoadError(loadErrors);
+		}
 	}
 
 	/** The server's recent output, for failure messages. */

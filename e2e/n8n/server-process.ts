@@ -34,6 +34,9 @@ async function isReady(baseUrl: string): Promise<boolean> {
 /** `n8n start` in its own process group, with its output kept for errors. */
 export class N8nServerProcess {
 	private outputTail = '';
+	private partialLine = '';
+	/** Log lines in which n8n reports a community package it could not load. */
+	readonly packageLoadErrors: string[] = [];
 	private exited = false;
 	private readonly exitPromise: Promise<void>;
 
@@ -43,7 +46,9 @@ export class N8nServerProcess {
 	) {
 		const keep = (chunk: Buffer): void => {
 			logStream.write(chunk);
-			this.outputTail = (this.outputTail + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS);
+			const text = chunk.toString('utf8');
+			this.outputTail = (this.outputTail + text).slice(-OUTPUT_TAIL_CHARS);
+			this.collectPackageLoadErrors(text);
 		};
 		child.stdout?.on('data', keep);
 		child.stderr?.on('data', keep);
@@ -71,6 +76,15 @@ export class N8nServerProcess {
 			throw error;
 		}
 		return server;
+	}
+
+	/** n8n logs a broken package and starts anyway; remember it so callers can fail fast. */
+	private collectPackageLoadErrors(text: string): void {
+		const lines = (this.partialLine + text).split('\n');
+		this.partialLine = lines.pop() ?? '';
+		for (const line of lines) {
+			if (line.includes('Failed to load package')) this.packageLoadErrors.push(line.slice(0, 2000));
+		}
 	}
 
 	get output(): string {

@@ -1,7 +1,6 @@
 import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
-	type IHookFunctions,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 	type INodeExecutionData,
@@ -10,6 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import { unregisteredWebhookMethods } from './helpers/callback';
 import { resumeFromCallback } from './helpers/resumeFromCallback';
 import * as task from './actions/task';
 import * as video from './actions/video';
@@ -47,20 +47,7 @@ export class Wiro implements INodeType {
 		],
 	};
 
-	// The resume webhook lives only as long as a waiting execution: nothing to register with Wiro.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = unregisteredWebhookMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

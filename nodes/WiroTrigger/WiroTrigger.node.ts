@@ -1,12 +1,12 @@
 import {
 	NodeConnectionTypes,
-	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { unregisteredWebhookMethods } from '../Wiro/helpers/callback';
 import { handleCallback } from './handleCallback';
 
 export class WiroTrigger implements INodeType {
@@ -77,20 +77,7 @@ export class WiroTrigger implements INodeType {
 		],
 	};
 
-	// Wiro has no webhook registry: the URL travels with each Run request, so there is nothing to create or delete.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = unregisteredWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleCallback.call(this);

@@ -3,6 +3,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import {
 	eventOf,
 	MAX_CALLBACK_BYTES,
+	respondWithoutRun as answer,
 	taskRefFromCallback,
 	verifyCallbackTask,
 	type CallbackEvent,
@@ -12,15 +13,6 @@ import { taskResult } from '../Wiro/helpers/taskResult';
 
 /** How many task keys the trigger remembers to drop Wiro's repeated deliveries. */
 const SEEN_TASKS_KEPT = 1000;
-
-interface ResponseWriter {
-	status(code: number): { json(body: IDataObject): void };
-}
-
-function answer(context: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
-	(context.getResponseObject() as ResponseWriter).status(status).json(body);
-	return { noWebhookResponse: true };
-}
 
 function taskKey(ref: TaskRef): string {
 	return ref.taskId ? `id:${ref.taskId}` : `token:${ref.taskToken}`;

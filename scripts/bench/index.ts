@@ -14,6 +14,7 @@ import { faultRows, measureFaults } from './sections/faults';
 import { measureMemory, memoryRows } from './sections/memory';
 import { measureNoticing, noticingRows } from './sections/noticing';
 import { renderTable, type Row } from './table';
+import { collectWarnings } from './warnings';
 import { scriptedPrompt, withServer } from './withServer';
 
 const NOTES = [
@@ -48,9 +49,12 @@ async function measureAll(): Promise<Row[]> {
 
 async function main(): Promise<void> {
 	const startedAt = performance.now();
+	const warnings = collectWarnings();
 	process.stdout.write(`${machineLines().join('\n')}\n\n`);
 	const rows = await measureAll();
 	process.stdout.write(`${renderTable(rows)}\n\n${NOTES.join('\n')}\n`);
+	const warned = warnings();
+	if (warned.length > 0) process.stdout.write(`Process warnings during the run:\n${warned.map((line) => `  ${line}`).join('\n')}\n`);
 	process.stdout.write(`Bench time: ${((performance.now() - startedAt) / 60_000).toFixed(1)} min. Reproduce: npm run bench\n`);
 	const failed = rows.filter((row) => row.verdict === 'FAIL').length;
 	if (failed > 0) {

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameter
 
 import { WiroApi } from '../../credentials/WiroApi.credentials';
 import { Wiro } from '../../nodes/Wiro/Wiro.node';
-import { runWorkflow, type RunWorkflowResult } from '../harness';
+import { runWorkflow, type RunWorkflowOptions, type RunWorkflowResult } from '../harness';
 import type { WiroServer } from '../server';
 
 export const WIRO_NODE_TYPE = 'n8n-nodes-wiro.wiro';
@@ -21,10 +21,17 @@ export interface RunWiroOptions {
 	continueOnFail?: boolean;
 	cancelAfterMs?: number;
 	timeoutMs?: number;
+	/** Where `$execution.resumeUrl` points (e.g. a CallbackReceiver's origin + /webhook-waiting). */
+	webhookWaitingBaseUrl?: string;
 }
 
 /** Runs Manual Trigger -> items -> Wiro through n8n-core's WorkflowExecute, against the local server. */
 export async function runWiro(server: WiroServer, options: RunWiroOptions): Promise<RunWorkflowResult> {
+	return await runWorkflow(wiroWorkflow(server, options));
+}
+
+/** The workflow runWiro runs (kept for resuming a waiting run with the same options). */
+export function wiroWorkflow(server: WiroServer, options: RunWiroOptions): RunWorkflowOptions {
 	const node: INode = {
 		id: 'wiro-node',
 		name: NODE_NAME,
@@ -35,7 +42,7 @@ export async function runWiro(server: WiroServer, options: RunWiroOptions): Prom
 		credentials: { wiroApi: { id: 'cred-1', name: 'Wiro account' } },
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
-	return await runWorkflow({
+	return {
 		nodeTypes: { [WIRO_NODE_TYPE]: new Wiro() },
 		credentialTypes: { wiroApi: new WiroApi() },
 		credentials: { wiroApi: options.credentials ?? signatureCredentials(server) },
@@ -43,7 +50,8 @@ export async function runWiro(server: WiroServer, options: RunWiroOptions): Prom
 		items: options.items ?? [{}],
 		cancelAfterMs: options.cancelAfterMs,
 		timeoutMs: options.timeoutMs ?? 30_000,
-	});
+		webhookWaitingBaseUrl: options.webhookWaitingBaseUrl,
+	};
 }
 
 /** Bodies of the requests the server received at one endpoint, e.g. `Run/PixVerse/text-to-video-v5`. */

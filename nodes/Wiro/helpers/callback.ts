@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { describeFailure, WIRO_CODE, wiroRequest, type WiroContext } from '../transport';
 import { isTerminal, refOf, taskFromAnswer, taskSelector, type TaskRef } from './task';
@@ -66,3 +66,28 @@ export function eventOf(task: IDataObject): CallbackEvent {
 function stringField(value: unknown): string | undefined {
 	return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
+
+interface ResponseWriter {
+	status(code: number): { json(body: IDataObject): void };
+}
+
+/** Answers the caller directly (n8n then sends nothing itself) and starts no execution. */
+export function respondWithoutRun(context: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+	(context.getResponseObject() as ResponseWriter).status(status).json(body);
+	return { noWebhookResponse: true };
+}
+
+/** Wiro has no webhook registry (the URL travels with each Run), so there is nothing to create or delete. */
+export const unregisteredWebhookMethods = {
+	default: {
+		async checkExists(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+		async create(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+		async delete(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+	},
+};

@@ -1,17 +1,12 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { eventOf, MAX_CALLBACK_BYTES, taskRefFromCallback, verifyCallbackTask } from './callback';
+import { eventOf, MAX_CALLBACK_BYTES, respondWithoutRun, taskRefFromCallback, verifyCallbackTask } from './callback';
 import { toTaskJson } from './task';
 import { taskResult } from './taskResult';
 import { describeEnd } from './waitForTask';
 
-interface ResponseWriter {
-	status(code: number): { json(body: IDataObject): void };
-}
-
 function refuse(context: IWebhookFunctions, status: number, error: string): IWebhookResponseData {
-	(context.getResponseObject() as ResponseWriter).status(status).json({ error });
-	return { noWebhookResponse: true };
+	return respondWithoutRun(context, status, { error });
 }
 
 /**
