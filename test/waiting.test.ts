@@ -134,3 +134,23 @@ describe('waiting for a task', () => {
 		expect(result.nodeError(NODE_NAME)?.description).toMatch(/may have started the task anyway/);
 	});
 });
+
+describe('an error while waiting still names the started task', () => {
+	it('credentials revoked mid-wait: the error carries the task id and token', async () => {
+		const local = new WiroServer({ taskDurationMs: 3000 });
+		await local.start();
+		try {
+			const pending = runWiro(local, { parameters: generate('p') });
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			local.options.projects[0].apiSecret = 'rotated';
+			const result = await pending;
+			const task = local.tasks()[0];
+			const error = result.nodeError(NODE_NAME)!;
+			expect(error.message).toContain(task.id);
+			expect(error.message).toContain(task.socketaccesstoken);
+			expect(error.description).toMatch(/Check the API key and secret.*Task > Wait/);
+		} finally {
+			await local.stop();
+		}
+	});
+});

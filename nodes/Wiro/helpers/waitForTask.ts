@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toNodeError, wiroRequest, type WiroFailure } from '../transport';
+import { describeFailure, toNodeError, wiroRequest, type WiroFailure } from '../transport';
 import type { Batch } from './batch';
 import { pollTask } from './pollTask';
 import { succeeded, taskSelector, type TaskRef } from './task';
@@ -19,13 +19,23 @@ export async function waitForTask(
 	batch: Batch,
 	startedAt: number,
 ): Promise<IDataObject> {
-	const outcome = await pollTask(context, ref, {
-		minIntervalMs: options.pollIntervalMs,
-		maxIntervalMs: maxPollIntervalMs(options),
-		timeoutMs: options.timeoutMs,
-		startedAt,
-		signal: batch.signal,
-	});
+	let outcome;
+	try {
+		outcome = await pollTask(context, ref, {
+			minIntervalMs: options.pollIntervalMs,
+			maxIntervalMs: maxPollIntervalMs(options),
+			timeoutMs: options.timeoutMs,
+			startedAt,
+			signal: batch.signal,
+		});
+	} catch (error) {
+		// A started task is never lost: whatever ended the wait, the error names the task.
+		const failure = describeFailure(error) ?? { message: (error as Error).message, description: '', retryable: false };
+		throw toNodeError(context.getNode(), {
+			...failure,
+			description: `${failure.description ? `${failure.description}. ` : ''}The task may still be running: pick it up with Task > Wait`,
+		}, { task: ref });
+	}
 	if (outcome.kind === 'finished') {
 		if (succeeded(outcome.task)) return outcome.task;
 		throw toNodeError(context.getNode(), describeEnd(outcome.task), { task: ref });
