@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeType } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { WiroApi } from '../credentials/WiroApi.credentials';
@@ -14,7 +14,7 @@ const credential = new WiroApi();
 
 class CredentialProbe implements INodeType {
 	description = {
-		displayName: 'Probe', name: 'probe', group: ['transform'], version: 1, description: '', defaults: { name: 'Probe' },
+		displayName: 'Probe', name: 'probe', group: ['transform'] as INodeTypeDescription['group'], version: 1, description: '', defaults: { name: 'Probe' },
 		inputs: [NodeConnectionTypes.Main], outputs: [NodeConnectionTypes.Main], credentials: [{ name: 'wiroApi', required: true }], properties: [],
 	};
 

@@ -35,9 +35,9 @@ function fieldsShownFor(slug: string): INodeProperties[] {
 }
 
 describe('Wiro node description', () => {
-	it('offers exactly the curated models, by Wiro slug', () => {
+	it('offers exactly the curated models, by Wiro slug, then Other Model', () => {
 		const model = properties.find((property) => property.name === 'model');
-		expect(model?.options?.map((option) => ('value' in option ? option.value : undefined))).toEqual(Object.keys(SEEDS));
+		expect(model?.options?.map((option) => ('value' in option ? option.value : undefined))).toEqual([...Object.keys(SEEDS), 'other']);
 		expect(model?.default).toBe('PixVerse/text-to-video-v5');
 		expect(models.map((entry) => entry.slug)).toEqual(Object.keys(SEEDS));
 	});
@@ -58,11 +58,29 @@ describe('Wiro node description', () => {
 	});
 
 	it('never shows a model field for the other model or another operation', () => {
-		const modelFields = properties.filter((property) => property.displayOptions?.show?.model);
+		const modelFields = properties.filter((property) => property.displayOptions?.show?.model && !property.displayOptions.show.model.includes('other'));
 		for (const field of modelFields) {
 			expect(field.displayOptions?.show?.model).toHaveLength(1);
 		}
 		expect(modelFields).toHaveLength(Object.values(SEEDS).reduce((count, fields) => count + Object.keys(fields).length, 0));
+	});
+
+	it('shows the Other Model fields only for Other Model: a list or a slug, and parameters read from Wiro', () => {
+		const otherFields = properties.filter((property) => property.displayOptions?.show?.model?.includes('other'));
+		expect(otherFields.map((field) => field.name)).toEqual(['modelListFilter', 'otherModel', 'modelParameters']);
+		for (const field of otherFields) {
+			expect(field.displayOptions?.show).toEqual({ resource: ['video'], operation: ['generate'], model: ['other'] });
+		}
+		const [listFilter, locator, mapper] = otherFields;
+		expect(listFilter.default).toBe('video');
+		expect(locator.type).toBe('resourceLocator');
+		expect(locator.modes?.map((mode) => [mode.name, mode.typeOptions?.searchListMethod])).toEqual([['list', 'searchModels'], ['slug', undefined]]);
+		expect(mapper.type).toBe('resourceMapper');
+		expect(mapper.typeOptions?.loadOptionsDependsOn).toEqual(['otherModel.value']);
+		expect(mapper.typeOptions?.resourceMapper).toMatchObject({ resourceMapperMethod: 'getModelParameters', mode: 'add' });
+		const { methods } = new Wiro();
+		expect(Object.keys(methods.listSearch)).toEqual(['searchModels']);
+		expect(Object.keys(methods.resourceMapping)).toEqual(['getModelParameters']);
 	});
 
 	it('keeps the names other workflows depend on', () => {

@@ -1,4 +1,4 @@
-export { ensureN8n, cacheRoot, DEFAULT_N8N_VERSION, type N8nInstall, type EnsureN8nOptions } from './install';
+export { ensureN8n, cacheRoot, DEFAULT_N8N_VERSION, installedN8nVersion, type N8nInstall, type EnsureN8nOptions } from './install';
 export {
 	N8nInstance,
 	type N8nInstanceOptions,
@@ -7,7 +7,10 @@ export {
 	type StartOptions,
 } from './instance';
 export { nodeOutputJson, type ExecutionResult, type NodeRun, type NodeOutputItem, type RunData } from './execution-result';
+export { readBinaryData } from './binary-data';
+export { findFreePort } from './free-port';
+export type { CredentialTestResult } from './credential-test';
 export type { PublicExecution, ListExecutionsQuery } from './public-api';
-export type { OwnerAccess } from './owner-setup';
+export type { OwnerAccess, OwnerAccount } from './owner-setup';
 export type { RegisteredTypes } from './registered-types';
-export type { JsonObject } from './json-guards';
+export { isJsonObject, type JsonObject } from './json-guards';

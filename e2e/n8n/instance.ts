@@ -7,7 +7,8 @@ import { findFreePort, findFreePorts } from './free-port';
 import { defaultLog, type N8nInstall } from './install';
 import type { JsonObject } from './json-guards';
 import { runN8nCommand } from './n8n-command';
-import { setupOwnerAndApiKey, type OwnerAccess } from './owner-setup';
+import { testCredential, type CredentialTestResult } from './credential-test';
+import { setupOwnerAndApiKey, signInOwner, type OwnerAccess, type OwnerAccount } from './owner-setup';
 import { trackTempFolder, untrackTempFolder } from './process-cleanup';
 import { listExecutions, type ListExecutionsQuery, type PublicExecution } from './public-api';
 import { fetchRegisteredTypes, type RegisteredTypes } from './registered-types';
@@ -161,7 +162,12 @@ export class N8nInstance {
 	}
 
 	async importWorkflow(workflow: WorkflowToImport): Promise<void> {
-		const file = await this.writeImportFile('workflow', [workflow]);
+		await this.importWorkflows([workflow]);
+	}
+
+	/** Several workflows in one `n8n import:workflow` (one cold start instead of many). */
+	async importWorkflows(workflows: WorkflowToImport[]): Promise<void> {
+		const file = await this.writeImportFile('workflow', workflows);
 		await this.runCli(['import:workflow', `--input=${file}`]);
 	}
 
@@ -217,6 +223,11 @@ export class N8nInstance {
 		}
 	}
 
+	/** Whether `n8n start` is up (false before start() and after it exited or was stopped). */
+	get isServerRunning(): boolean {
+		return this.server?.isRunning ?? false;
+	}
+
 	/** The server's recent output, for failure messages. */
 	get serverOutput(): string {
 		return this.server?.output ?? '';
@@ -242,11 +253,27 @@ export class N8nInstance {
 		if (!this.server?.isRunning) throw new Error('n8n is not running: call start() first');
 	}
 
-	/** Creates the owner (or logs in) and an API key; cached until the server stops. */
-	async setupOwnerAndApiKey(): Promise<OwnerAccess> {
+	/** Creates the owner (or signs in as it), without an API key; returns the session cookie. */
+	async signInOwner(owner?: OwnerAccount): Promise<string> {
 		this.requireServer();
-		this.access ??= await setupOwnerAndApiKey(this.baseUrl);
+		return signInOwner(this.baseUrl, owner);
+	}
+
+	/** Creates the owner (or logs in) and an API key; cached until the server stops. */
+	async setupOwnerAndApiKey(owner?: OwnerAccount): Promise<OwnerAccess> {
+		this.requireServer();
+		this.access ??= await setupOwnerAndApiKey(this.baseUrl, owner);
 		return this.access;
+	}
+
+	/**
+	 * What the credential dialog's test does: POST /rest/credentials/test with
+	 * the stored credential's id and the data to try (plain values replace the
+	 * stored ones), as the owner.
+	 */
+	async testCredential(credential: CredentialToImport): Promise<CredentialTestResult> {
+		const { cookie } = await this.setupOwnerAndApiKey();
+		return testCredential(this.baseUrl, cookie, credential);
 	}
 
 	async listExecutions(query: ListExecutionsQuery = {}): Promise<PublicExecution[]> {

@@ -10,7 +10,14 @@ export interface OwnerAccess {
 	apiKey: string;
 }
 
-export const DEFAULT_OWNER = {
+export interface OwnerAccount {
+	email: string;
+	firstName: string;
+	lastName: string;
+	password: string;
+}
+
+export const DEFAULT_OWNER: OwnerAccount = {
 	email: 'owner@example.com',
 	firstName: 'E2E',
 	lastName: 'Owner',
@@ -19,12 +26,12 @@ export const DEFAULT_OWNER = {
 };
 
 /** Logs in with the owner, creating it first on a fresh instance. */
-async function ownerSessionCookie(restUrl: string): Promise<string> {
-	const setup = await httpRequest(`${restUrl}/owner/setup`, { body: DEFAULT_OWNER });
+async function ownerSessionCookie(restUrl: string, owner: OwnerAccount): Promise<string> {
+	const setup = await httpRequest(`${restUrl}/owner/setup`, { body: owner });
 	if (setup.status === 200) return cookieHeaderFrom(setup);
 	// A reused user folder already has an owner: log in instead.
 	const login = await httpRequest(`${restUrl}/login`, {
-		body: { emailOrLdapLoginId: DEFAULT_OWNER.email, password: DEFAULT_OWNER.password },
+		body: { emailOrLdapLoginId: owner.email, password: owner.password },
 	});
 	unwrapRestData(login, `owner setup (HTTP ${setup.status}: ${setup.text.slice(0, 200)}), then login`);
 	return cookieHeaderFrom(login);
@@ -45,15 +52,20 @@ async function createApiKey(restUrl: string, cookie: string): Promise<string> {
 	return apiKey;
 }
 
+/** Creates the owner on a fresh instance, or signs in as it; returns the session cookie. */
+export async function signInOwner(baseUrl: string, owner: OwnerAccount = DEFAULT_OWNER): Promise<string> {
+	const cookie = await ownerSessionCookie(new URL('rest', baseUrl).href, owner);
+	if (!cookie.includes('n8n-auth=')) throw new Error('n8n did not set its n8n-auth cookie');
+	return cookie;
+}
+
 /**
  * POST /rest/owner/setup {email, firstName, lastName, password} sets the
  * `n8n-auth` cookie; POST /rest/api-keys {label, scopes, expiresAt} with it
  * answers `{data: {rawApiKey}}`. Scopes are all those the owner role may grant.
  */
-export async function setupOwnerAndApiKey(baseUrl: string): Promise<OwnerAccess> {
-	const restUrl = new URL('rest', baseUrl).href;
-	const cookie = await ownerSessionCookie(restUrl);
-	if (!cookie.includes('n8n-auth=')) throw new Error('n8n did not set its n8n-auth cookie');
-	const apiKey = await createApiKey(restUrl, cookie);
-	return { email: DEFAULT_OWNER.email, password: DEFAULT_OWNER.password, cookie, apiKey };
+export async function setupOwnerAndApiKey(baseUrl: string, owner: OwnerAccount = DEFAULT_OWNER): Promise<OwnerAccess> {
+	const cookie = await signInOwner(baseUrl, owner);
+	const apiKey = await createApiKey(new URL('rest', baseUrl).href, cookie);
+	return { email: owner.email, password: owner.password, cookie, apiKey };
 }

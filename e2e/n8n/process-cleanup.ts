@@ -21,9 +21,14 @@ function killAllSync(): void {
 	tempFolders.clear();
 }
 
+/**
+ * On a signal nobody else handles: kill everything, then die of the signal as
+ * usual. A program with its own handler (npm start stops n8n gracefully on
+ * Ctrl-C) keeps control; the exit hook still kills whatever it leaves.
+ */
 function onSignal(signal: NodeJS.Signals): void {
+	if (process.listenerCount(signal) > 0) return;
 	killAllSync();
-	process.removeListener(signal, onSignal);
 	process.kill(process.pid, signal);
 }
 

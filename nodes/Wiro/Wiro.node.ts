@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import { methods } from './methods';
 import { unregisteredWebhookMethods } from './helpers/callback';
 import { resumeFromCallback } from './helpers/resumeFromCallback';
 import * as task from './actions/task';
@@ -21,8 +22,9 @@ export class Wiro implements INodeType {
 		icon: { light: 'file:wiro.svg', dark: 'file:wiro.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["resource"] === "video" ? "Generate: " + $parameter["model"] : "Task: " + $parameter["operation"] }}',
-		description: 'Generate videos with Wiro AI models (PixVerse v5, LTX-Video) and manage Wiro tasks',
+		subtitle:
+			'={{ $parameter["resource"] === "video" ? "Generate: " + ($parameter["model"] === "other" ? (($parameter["otherModel"] || {}).value || "other model") : $parameter["model"]) : "Task: " + $parameter["operation"] }}',
+		description: 'Generate videos with Wiro AI models (PixVerse v5, LTX-Video or any other Wiro model) and manage Wiro tasks',
 		defaults: { name: 'Wiro' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -46,6 +48,8 @@ export class Wiro implements INodeType {
 			...task.description,
 		],
 	};
+
+	methods = methods;
 
 	webhookMethods = unregisteredWebhookMethods;
 

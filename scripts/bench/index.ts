@@ -1,14 +1,14 @@
 /**
  * `npm run bench`: runs the Wiro node through n8n-core against the local Wiro-compatible server
  * and prints one Markdown table, every figure measured in this run (see issue 6 and RESULTS.md).
- * Order: a warm-up, memory (alone, so nothing else moves the RSS), polling and the sequential
- * batch side by side (both mostly wait), then the rest one after the other. About 4 minutes.
+ * Order: a warm-up, memory (alone, so nothing else moves the RSS); polling, callback waiting and
+ * the sequential batch side by side (all mostly wait); then the rest one after the other. About 4 minutes.
  */
 import { disposeHarness } from '../../test/harness';
 import { machineLines } from './machine';
 import { runGenerate } from './runWiroNode';
 import { batchRows, measureBatch, sequentialBatchMs } from './sections/batch';
-import { callbackRows } from './sections/callback';
+import { callbackRows, measureCallbackWaiting } from './sections/callback';
 import { concurrencyLimitRows, measureConcurrencyLimit } from './sections/concurrencyLimit';
 import { faultRows, measureFaults } from './sections/faults';
 import { measureMemory, memoryRows } from './sections/memory';
@@ -22,6 +22,7 @@ const NOTES = [
 	'Wall times are the whole workflow run (Manual Trigger -> items -> Wiro). Section 2 runs one workflow per task (3 per length, at 0.95×, 1× and 1.05× the length so a fixed interval is not in step with the task by chance; each task is held to 15 % of its own length);',
 	'delay = time the workflow run returned the item (Detail answer seen, 64 KiB output downloaded) − the time the server ended the task. "Fixed 20 s polling" is the same node with Poll Interval = 20 s, which keeps every wait at 20 s for tasks under 143 s, as Wiro\'s own package does; it ran in the same run, side by side.',
 	'Detail calls are counted in the server\'s request log, per task token, failed ones included.',
+	'Section 3 does what n8n does on the resume URL: the node\'s webhook() runs on the callback the server sent (test/harness runWebhook), then the paused run is resumed with its output (resumeWorkflow).',
 ];
 
 async function warmUp(): Promise<void> {
@@ -33,14 +34,14 @@ async function warmUp(): Promise<void> {
 async function measureAll(): Promise<Row[]> {
 	await warmUp();
 	const memory = await measureMemory();
-	const [noticing, sequentialMs] = await Promise.all([measureNoticing(), sequentialBatchMs()]);
+	const [noticing, sequentialMs, callbacks] = await Promise.all([measureNoticing(), sequentialBatchMs(), measureCallbackWaiting()]);
 	const batch = await measureBatch();
 	const limit = await measureConcurrencyLimit();
 	const faults = await measureFaults();
 	return [
 		...batchRows(batch, sequentialMs),
 		...noticingRows(noticing),
-		...callbackRows(),
+		...callbackRows(callbacks),
 		...concurrencyLimitRows(limit),
 		...memoryRows(memory),
 		...faultRows(faults),

@@ -2,11 +2,11 @@ import type { INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { WiroApi } from '../../credentials/WiroApi.credentials';
 import { Wiro } from '../../nodes/Wiro/Wiro.node';
-import { runWorkflow, type RunWorkflowResult } from '../../test/harness';
+import { runWorkflow, type RunWorkflowOptions, type RunWorkflowResult } from '../../test/harness';
 import type { WiroServer } from '../../test/server';
 
 export const WIRO_NODE_NAME = 'Wiro';
-const WIRO_NODE_TYPE = 'n8n-nodes-wiro.wiro';
+export const WIRO_NODE_TYPE = 'n8n-nodes-wiro.wiro';
 const PIXVERSE = 'PixVerse/text-to-video-v5';
 
 export interface GenerateRun {
@@ -14,8 +14,11 @@ export interface GenerateRun {
 	prompts: string[];
 	/** The Generate node's `options` collection (pollInterval, maxConcurrency, download...). */
 	options?: INodeParameters;
+	waitMode?: 'poll' | 'callback';
 	continueOnFail?: boolean;
 	timeoutMs: number;
+	/** Where `$execution.resumeUrl` points (callback mode). */
+	webhookWaitingBaseUrl?: string;
 }
 
 export interface GenerateResult {
@@ -26,8 +29,12 @@ export interface GenerateResult {
 	returnedAt: number;
 }
 
-/** Runs Manual Trigger -> items -> Wiro (Video > Generate) through n8n-core, as n8n does, against `server`. */
-export async function runGenerate(server: WiroServer, settings: GenerateRun): Promise<GenerateResult> {
+export function signatureCredentials(server: WiroServer): RunWorkflowOptions['credentials'] {
+	return { wiroApi: { authentication: 'signature', apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: server.baseUrl } };
+}
+
+/** Manual Trigger -> items -> Wiro (Video > Generate), as runWorkflow and resumeWorkflow take it. */
+export function generateWorkflow(server: WiroServer, settings: GenerateRun): RunWorkflowOptions {
 	const node: INode = {
 		id: 'wiro-bench-node',
 		name: WIRO_NODE_NAME,
@@ -39,23 +46,27 @@ export async function runGenerate(server: WiroServer, settings: GenerateRun): Pr
 			operation: 'generate',
 			model: PIXVERSE,
 			prompt: '={{ $json.prompt }}',
-			waitMode: 'poll',
+			waitMode: settings.waitMode ?? 'poll',
 			options: settings.options ?? {},
 		},
 		credentials: { wiroApi: { id: 'bench-credential', name: 'Wiro bench' } },
 		...(settings.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
-	const started = performance.now();
-	const run = await runWorkflow({
+	return {
 		nodeTypes: { [WIRO_NODE_TYPE]: new Wiro() },
 		credentialTypes: { wiroApi: new WiroApi() },
-		credentials: {
-			wiroApi: { authentication: 'signature', apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: server.baseUrl },
-		},
+		credentials: signatureCredentials(server),
 		nodes: [node],
 		items: settings.prompts.map((prompt) => ({ prompt })),
 		timeoutMs: settings.timeoutMs,
-	});
+		webhookWaitingBaseUrl: settings.webhookWaitingBaseUrl,
+	};
+}
+
+/** Runs the Generate workflow through n8n-core's WorkflowExecute, as n8n does, against `server`. */
+export async function runGenerate(server: WiroServer, settings: GenerateRun): Promise<GenerateResult> {
+	const started = performance.now();
+	const run = await runWorkflow(generateWorkflow(server, settings));
 	const returnedAt = Date.now();
 	return { run, items: run.output(WIRO_NODE_NAME), wallMs: performance.now() - started, returnedAt };
 }

@@ -120,16 +120,21 @@ export function startWithWebhook(workflow: WorkflowToImport, path: string, nodeN
 	return workflow;
 }
 
-/** Inserts a Code node after the Manual Trigger that outputs one item per prompt as `{prompt}`. */
+/**
+ * Feeds `intoNode` one item per prompt (`{prompt}`) from a Code node named
+ * `nodeName`: the existing one (as in the LTX batch example) gets the new
+ * prompts, or one is inserted after the Manual Trigger.
+ */
 export function feedPrompts(workflow: WorkflowToImport, prompts: string[], intoNode: string, nodeName = 'Prompts'): WorkflowToImport {
-	const code = `return ${JSON.stringify(prompts.map((prompt) => ({ json: { prompt } })))};`;
+	const jsCode = `return ${JSON.stringify(prompts.map((prompt) => ({ json: { prompt } })))};`;
+	if (workflow.nodes.some((node) => node['name'] === nodeName)) return patchNode(workflow, nodeName, { jsCode });
 	workflow.nodes.push({
 		id: randomUUID(),
 		name: nodeName,
 		type: 'n8n-nodes-base.code',
 		typeVersion: 2,
 		position: [110, 200],
-		parameters: { jsCode: code },
+		parameters: { jsCode },
 	});
 	workflow.connections[MANUAL_TRIGGER_NAME] = { main: [[{ node: nodeName, type: 'main', index: 0 }]] };
 	workflow.connections[nodeName] = { main: [[{ node: intoNode, type: 'main', index: 0 }]] };

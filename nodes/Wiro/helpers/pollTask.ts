@@ -42,13 +42,17 @@ export async function pollTask(context: WiroContext, ref: TaskRef, settings: Pol
 	let task: IDataObject | undefined;
 	let detailCalls = 0;
 	let retries = 0;
+	let lastPollAt = settings.startedAt;
 	for (;;) {
-		const elapsed = Date.now() - settings.startedAt;
-		const remaining = settings.timeoutMs - elapsed;
+		const now = Date.now();
+		const remaining = settings.timeoutMs - (now - settings.startedAt);
 		if (signal?.aborted) return { kind: 'stopped', task, detailCalls, retries };
 		if (remaining <= 0) return { kind: 'timeout', task, detailCalls, retries };
-		await pause(Math.min(remaining, nextPollDelay(elapsed, settings.minIntervalMs, settings.maxIntervalMs)), signal);
+		// Measured from the previous poll's start, so the time a Detail call takes does not add up.
+		const delay = nextPollDelay(lastPollAt - settings.startedAt, settings.minIntervalMs, settings.maxIntervalMs);
+		await pause(Math.min(remaining, Math.max(0, lastPollAt + delay - now)), signal);
 		if (signal?.aborted) return { kind: 'stopped', task, detailCalls, retries };
+		lastPollAt = Date.now();
 		detailCalls++;
 		const answer = await wiroRequest(context, 'Task/Detail', taskSelector(ref)).then(
 			(value) => ({ value }),

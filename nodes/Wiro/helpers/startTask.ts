@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { describeFailure, toNodeError, WIRO_CODE, wiroRequest } from '../transport';
+import { describeFailure, toNodeError, WIRO_CODE, wiroRequest, type WiroRequestBody } from '../transport';
 import type { Batch } from './batch';
 import type { TaskRef } from './task';
 
@@ -16,7 +16,7 @@ const LONGEST_RETRY_MS = 30_000;
 export async function startTask(
 	context: IExecuteFunctions,
 	slug: string,
-	body: IDataObject,
+	body: WiroRequestBody,
 	batch: Batch,
 	deadline: number,
 ): Promise<TaskRef> {

@@ -55,12 +55,32 @@ export function outputsOf(task: IDataObject): WiroOutput[] {
 		}));
 }
 
+/**
+ * What a model answered in text: Wiro puts an LLM's (or any text model's) answer in `debugoutput`
+ * and leaves `outputs` empty (Tasks page). Only for a succeeded task without output files, where
+ * the debug output is the answer rather than a log.
+ */
+export function textAnswerOf(task: IDataObject): string | undefined {
+	if (!succeeded(task) || outputsOf(task).length > 0) return undefined;
+	const text = String(task.debugoutput ?? '').trim();
+	return text === '' ? undefined : text;
+}
+
 /** The output item of every operation that returns a task: the facts first, Wiro's raw task last. */
 export function toTaskJson(task: IDataObject, fallback: TaskRef = {}): IDataObject {
+	return { ...toToolJson(task, fallback), task };
+}
+
+/**
+ * The facts about a task without Wiro's raw task: what an AI agent gets (status, URLs, the task's
+ * ID and token, the text answer if any; never binary data).
+ */
+export function toToolJson(task: IDataObject, fallback: TaskRef = {}): IDataObject {
 	const ref = refOf(task);
 	const outputs = outputsOf(task);
 	const owner = stringOrUndefined(task.modelslugowner);
 	const project = stringOrUndefined(task.modelslugproject);
+	const text = textAnswerOf(task);
 	return {
 		taskId: ref.taskId ?? fallback.taskId,
 		taskToken: ref.taskToken ?? fallback.taskToken,
@@ -70,9 +90,9 @@ export function toTaskJson(task: IDataObject, fallback: TaskRef = {}): IDataObje
 		succeeded: succeeded(task),
 		outputUrls: outputs.map((output) => output.url),
 		outputs: outputs as unknown as IDataObject[],
+		...(text !== undefined ? { text } : {}),
 		cost: numberOrUndefined(task.totalcost),
 		elapsedSeconds: numberOrUndefined(task.elapsedseconds),
-		task,
 	};
 }
 

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { describeHttpFailure, describeNetworkFailure, describeWiroFailure, toNodeError } from './errors';
+import { MultipartBody, type WiroRequestBody } from './multipart';
 
 export type WiroContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions;
 
@@ -23,27 +24,29 @@ export interface WiroRequestOptions {
 	ignoreCancel?: boolean;
 }
 
-async function baseUrlOf(context: WiroContext): Promise<string> {
+/** The credential's Base URL without a trailing slash (also what caches of Wiro's answers are keyed by). */
+export async function wiroBaseUrl(context: WiroContext): Promise<string> {
 	const credentials = await context.getCredentials(WIRO_CREDENTIAL);
 	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 }
 
 /**
  * The one way this package talks to Wiro's API: `POST {baseUrl}/{endpoint}` signed by the
- * credential. Resolves with the answer when Wiro says `result: true`; otherwise throws a
+ * credential, with a JSON body or, for models that get files, a multipart one. Resolves with the answer when Wiro says `result: true`; otherwise throws a
  * NodeApiError whose message says what happened (describeFailure() reads back whether trying
  * again may help and Wiro's code). The error never carries the request, so no secret leaks.
  */
 export async function wiroRequest(
 	context: WiroContext,
 	endpoint: string,
-	body: IDataObject,
+	body: WiroRequestBody,
 	options: WiroRequestOptions = {},
 ): Promise<WiroAnswer> {
 	const request: IHttpRequestOptions = {
 		method: 'POST',
-		url: `${await baseUrlOf(context)}/${endpoint}`,
-		body,
+		url: `${await wiroBaseUrl(context)}/${endpoint}`,
+		// Node's FormData: axios inside n8n sets the multipart boundary and content type itself.
+		body: body instanceof MultipartBody ? body.toFormData() : body,
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -97,3 +100,4 @@ function withoutCancelSignal(context: WiroContext): IExecuteFunctions {
 }
 
 export { describeFailure, isRetryable, toNodeError, WIRO_CODE, type WiroFailure } from './errors';
+export { MultipartBody, withBodyField, type FilePart, type MultipartEntry, type WiroRequestBody } from './multipart';

@@ -1,5 +1,4 @@
 import {
-	NodeOperationError,
 	updateDisplayOptions,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -9,18 +8,24 @@ import {
 import type { Batch } from '../../helpers/batch';
 import { canPauseForCallback, pauseForCallback, resumeUrlOf } from '../../helpers/pauseForCallback';
 import { startTask } from '../../helpers/startTask';
+import { toToolJson } from '../../helpers/task';
 import { taskResult } from '../../helpers/taskResult';
 import { waitForTask } from '../../helpers/waitForTask';
 import { readWaitOptions } from '../../helpers/waitOptions';
-import { findModel, modelProperties, models } from '../../models';
-import { toRunBody } from '../../models/toRunBody';
+import { modelProperties, models } from '../../models';
+import { withBodyField } from '../../transport';
 import { waitModeField, waitOptionsField } from '../common/waitFields';
+import { OTHER_MODEL, otherModelFields, otherModelOption } from './otherModelFields';
+import { runRequest } from './runRequest';
 
 const modelField: INodeProperties = {
 	displayName: 'Model',
 	name: 'model',
 	type: 'options',
-	options: models.map((model) => ({ name: model.displayName, value: model.slug, description: model.description })),
+	options: [
+		...models.map((model) => ({ name: model.displayName, value: model.slug, description: model.description })),
+		otherModelOption,
+	],
 	default: 'PixVerse/text-to-video-v5',
 	description: 'The Wiro model that generates the video',
 };
@@ -30,38 +35,29 @@ const scope = { show: { resource: ['video'], operation: ['generate'] } };
 export const description: INodeProperties[] = [
 	...updateDisplayOptions(scope, [modelField]),
 	...modelProperties('video', 'generate'),
+	...updateDisplayOptions({ show: { ...scope.show, model: [OTHER_MODEL] } }, otherModelFields),
 	...updateDisplayOptions(scope, [waitModeField(true), waitOptionsField(true)]),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number, batch: Batch): Promise<INodeExecutionData[]> {
-	const slug = this.getNodeParameter('model', i) as string;
-	const model = findModel(slug);
-	if (!model) {
-		throw new NodeOperationError(this.getNode(), `Unknown model '${slug}'`, {
-			description: `Choose one of: ${models.map((known) => known.slug).join(', ')}`,
-			itemIndex: i,
-		});
-	}
-	const built = toRunBody(model, (name) => this.getNodeParameter(name, i));
-	if ('problem' in built) {
-		throw new NodeOperationError(this.getNode(), built.problem.message, { description: built.problem.description, itemIndex: i });
-	}
+	const run = await runRequest(this, i);
 	const options = readWaitOptions(this, i);
 	const waitMode = this.getNodeParameter('waitMode', i) as string;
+	const asTool = this.isToolExecution();
 	const pause = waitMode === 'callback' && canPauseForCallback(this);
 	const callbackUrl = pause ? resumeUrlOf(this, i) : options.callbackUrl;
-	const body = callbackUrl ? { ...built.body, callbackUrl } : built.body;
+	const body = callbackUrl ? withBodyField(run.body, 'callbackUrl', callbackUrl) : run.body;
 	const startedAt = Date.now();
-	const ref = await startTask(this, model.slug, body, batch, startedAt + options.timeoutMs);
+	const ref = await startTask(this, run.slug, body, batch, startedAt + options.timeoutMs);
 
 	if (pause || waitMode === 'none') {
 		batch.slots.release();
-		if (pause) return await pauseForCallback(this, i, ref, { model: model.slug, timeoutMs: options.timeoutMs, startedAt });
-		return [{ json: { ...ref, model: model.slug, status: 'task_queue', finished: false, succeeded: false } }];
+		if (pause) return await pauseForCallback(this, i, ref, { model: run.slug, timeoutMs: options.timeoutMs, startedAt });
+		return [{ json: { ...ref, model: run.slug, status: 'task_queue', finished: false, succeeded: false } }];
 	}
 	if (waitMode === 'callback' && i === 0) {
 		this.addExecutionHints({
-			message: this.isToolExecution()
+			message: asTool
 				? 'Run as an AI tool, so the task was polled instead of pausing for its callback'
 				: 'Pausing for a callback serves one item per run; these items were polled instead',
 			location: 'outputPane',
@@ -73,5 +69,7 @@ export async function execute(this: IExecuteFunctions, i: number, batch: Batch):
 	} finally {
 		batch.slots.release();
 	}
+	// An agent gets the facts and the URLs; files would only be dropped by n8n's tool wrapper.
+	if (asTool) return [{ json: toToolJson(task) }];
 	return [await taskResult(this, task, { enabled: options.download, binaryPropertyName: options.binaryPropertyName })];
 }

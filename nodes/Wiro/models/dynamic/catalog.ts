@@ -1,0 +1,85 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { describeFailure, toNodeError, WIRO_CODE, wiroBaseUrl, wiroRequest, type WiroContext } from '../../transport';
+import { cachedLoad, ExpiringCache } from './expiringCache';
+import { splitSlug } from './slug';
+import { parseToolDetail } from './toolDetail';
+import type { WiroModelDefinition, WiroModelSummary } from './types';
+
+const TTL_MS = 10 * 60_000;
+const details = new ExpiringCache<Promise<WiroModelDefinition>>(200, TTL_MS);
+const lists = new ExpiringCache<Promise<WiroModelSummary[]>>(200, TTL_MS);
+
+export const MODEL_PAGE_SIZE = 50;
+
+/** Forgets every cached answer (tests; a changed model shows up after 10 minutes anyway). */
+export function forgetWiroCatalog(): void {
+	details.clear();
+	lists.clear();
+}
+
+/**
+ * A model's parameters from `Tool/Detail`, cached per Base URL and slug for the editor session;
+ * the same cache serves executions, so a batch asks Wiro once. Failures are not cached.
+ */
+export async function loadModelDefinition(context: WiroContext, slug: string): Promise<WiroModelDefinition> {
+	const key = `${await wiroBaseUrl(context)}\n${slug}`;
+	return await cachedLoad(details, key, async () => {
+		const answer = await wiroRequest(context, 'Tool/Detail', splitSlug(slug)).catch((error: unknown) => {
+			throw modelNotLoaded(context, slug, error);
+		});
+		return parseToolDetail(slug, answer);
+	});
+}
+
+/** One page of `Tool/List` for one category (or none), cached per Base URL and query. */
+export async function listModelPage(
+	context: WiroContext,
+	query: { search: string; category?: string; start: number },
+): Promise<WiroModelSummary[]> {
+	const key = `${await wiroBaseUrl(context)}\n${query.category ?? '*'}\n${query.search}\n${query.start}`;
+	return await cachedLoad(lists, key, async () => {
+		const body: IDataObject = {
+			start: String(query.start),
+			limit: String(MODEL_PAGE_SIZE),
+			search: query.search,
+			hideworkflows: true,
+			summary: true,
+			...(query.category ? { categories: [query.category] } : {}),
+		};
+		const answer = await wiroRequest(context, 'Tool/List', body);
+		const tools = Array.isArray(answer.tool) ? (answer.tool as IDataObject[]) : [];
+		return tools.flatMap((tool) => toSummary(tool));
+	});
+}
+
+function toSummary(tool: IDataObject): WiroModelSummary[] {
+	const owner = String(tool.slugowner ?? '');
+	const project = String(tool.slugproject ?? '');
+	if (!owner || !project) return [];
+	const pageOwner = String(tool.cleanslugowner || owner);
+	const pageProject = String(tool.cleanslugproject || project);
+	return [{
+		slug: `${owner}/${project}`,
+		title: String(tool.title || `${owner}/${project}`),
+		description: String(tool.description ?? ''),
+		categories: Array.isArray(tool.categories) ? tool.categories.map(String) : [],
+		pageUrl: `https://wiro.ai/models/${encodeURIComponent(pageOwner)}/${encodeURIComponent(pageProject)}`,
+	}];
+}
+
+function modelNotLoaded(context: WiroContext, slug: string, error: unknown): unknown {
+	const failure = describeFailure(error);
+	if (!failure) return error;
+	if (failure.wiroCode === WIRO_CODE.notFound) {
+		return toNodeError(context.getNode(), {
+			...failure,
+			message: `Wiro has no model '${slug}' that this project can use (${failure.message.replace(/^Wiro: /, '')})`,
+			description: "Check the slug: owner/project exactly as Wiro spells it, e.g. from the model's API page on wiro.ai; or pick the model from the list",
+		});
+	}
+	return toNodeError(context.getNode(), {
+		...failure,
+		message: `The parameters of '${slug}' could not be read from Wiro: ${failure.message}`,
+	});
+}
