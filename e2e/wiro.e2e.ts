@@ -112,7 +112,6 @@ describe('the package in n8n', () => {
 
 		const badSecret = await n8n.testCredential(wiroCredential({ apiKey: 'test-key', apiSecret: 'not-the-secret', baseUrl: wiro.baseUrl }));
 		expect(badSecret.status).toBe('Error');
-		console.log('credential test, wrong secret:', JSON.stringify(badSecret));
 		expect(badSecret.message).not.toBe('');
 
 		const keyOnly = wiroCredential({ apiKey: 'key-only', baseUrl: wiro.baseUrl });
@@ -156,6 +155,15 @@ describe('Video → Generate', () => {
 		}
 		const videos = await Promise.all(items.map((item) => expectVideoItem(n8n, item)));
 		expect(new Set(videos.map((video) => video.taskId)).size).toBe(3);
+	});
+
+	test('Other Model example (any Wiro model, fields from Wiro): one item with the video', async () => {
+		const run = await n8n.execute('WiroExOtherModel');
+		expect(run.status).toBe('success');
+		const items = itemsOf(run, 'Animate Image');
+		expect(items).toHaveLength(1);
+		expect(items[0]?.json['model']).toBe('wiroai/Image-To-Video-Demo');
+		await expectVideoItem(n8n, items[0]!);
 	});
 
 	test('a failing task fails the execution with a clear error', async () => {

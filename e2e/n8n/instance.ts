@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildN8nEnv } from './n8n-env';
 import { parseExecuteOutput, type ExecutionResult } from './execution-result';
 import { findFreePort, findFreePorts } from './free-port';
-import { defaultLog, type N8nInstall } from './install';
+import { defaultLog, installedN8nVersion, type N8nInstall } from './install';
 import type { JsonObject } from './json-guards';
 import { runN8nCommand } from './n8n-command';
 import { testCredential, type CredentialTestResult } from './credential-test';
@@ -92,6 +92,8 @@ export class N8nInstance {
 			// execute() reads its result from JSON log lines, so this one is not overridable.
 			extra: { ...options.env, N8N_LOG_FORMAT: 'json' },
 		});
+		// n8n 1.x refuses to start when told to disable a module it does not know.
+		if ((await installedN8nVersion(options.install)).startsWith('1.')) delete env['N8N_DISABLED_MODULES'];
 		return new N8nInstance(
 			options.install,
 			env,
@@ -167,7 +169,10 @@ export class N8nInstance {
 
 	/** Several workflows in one `n8n import:workflow` (one cold start instead of many). */
 	async importWorkflows(workflows: WorkflowToImport[]): Promise<void> {
-		const file = await this.writeImportFile('workflow', workflows);
+		// n8n 1.x stores no workflow without a versionId; 2.x makes one itself.
+		const is1x = (await installedN8nVersion(this.install)).startsWith('1.');
+		const prepared = is1x ? workflows.map((workflow) => ({ versionId: randomUUID(), ...workflow })) : workflows;
+		const file = await this.writeImportFile('workflow', prepared);
 		await this.runCli(['import:workflow', `--input=${file}`]);
 	}
 

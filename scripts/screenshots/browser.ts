@@ -20,6 +20,7 @@ export interface Page {
 	waitForTimeout(ms: number): Promise<void>;
 	screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
 	url(): string;
+	setViewportSize(size: { width: number; height: number }): Promise<void>;
 }
 
 interface Context {

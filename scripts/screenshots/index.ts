@@ -7,16 +7,19 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findFreePort } from '../../e2e/n8n';
-import { loadExample, repoRoot, WIRO_CREDENTIAL_ID, type ExampleName } from '../../e2e/n8n/wiro';
+import { loadExample, repoRoot, WIRO_CREDENTIAL_NAME, type ExampleName } from '../../e2e/n8n/wiro';
 import { DEV_OWNER, startDevN8n, type DevN8n } from '../devN8n';
 import { launchChromium, type Page } from './browser';
 
 const VIEWPORT = { width: 1440, height: 900 };
+/** Tall enough for a node's whole parameter list. */
+const NODE_VIEWPORT = { width: 1440, height: 1350 };
 const TRIGGER_WORKFLOW_ID = 'WiroExTrigger001';
 /** Node ids fixed in the example files. */
 const NODE_SHOTS: Array<{ file: string; example: ExampleName; node: string }> = [
 	{ file: 'node-pixverse.png', example: 'pixverse', node: 'Generate PixVerse Video' },
 	{ file: 'node-ltx-video.png', example: 'ltxBatch', node: 'Generate LTX Videos' },
+	{ file: 'node-other-model.png', example: 'otherModel', node: 'Animate Image' },
 	{ file: 'node-wiro-trigger.png', example: 'trigger', node: 'Wiro Trigger' },
 ];
 const EXECUTION_EXAMPLE: ExampleName = 'ltxBatch';
@@ -41,11 +44,14 @@ async function dismissPopups(page: Page): Promise<void> {
 	}
 }
 
-async function shoot(page: Page, url: string, waitFor: string, file: string): Promise<void> {
+async function open(page: Page, url: string, waitFor: string): Promise<void> {
 	await page.goto(url, { waitUntil: 'networkidle', timeout: 60_000 });
 	await page.locator(waitFor).first().waitFor({ state: 'visible', timeout: 30_000 });
 	await dismissPopups(page);
-	// Let animations, fonts and the node icon settle.
+}
+
+async function save(page: Page, file: string): Promise<void> {
+	// Let animations, fonts, icons and option lists loaded from the API settle.
 	await page.waitForTimeout(1500);
 	const path = join(repoRoot(), 'docs', 'images', file);
 	await page.screenshot({ path });
@@ -82,15 +88,24 @@ async function main(): Promise<void> {
 		);
 		const page = await context.newPage();
 
+		await page.setViewportSize(NODE_VIEWPORT);
 		for (const shot of NODE_SHOTS) {
 			const { workflowId, nodeId: id } = nodeId(shot.example, shot.node);
-			await shoot(page, `${base}workflow/${workflowId}/${id}`, '[data-test-id="ndv"]', shot.file);
+			await open(page, `${base}workflow/${workflowId}/${id}`, '[data-test-id="ndv"]');
+			await save(page, shot.file);
 		}
-		await shoot(page, `${base}home/credentials/${WIRO_CREDENTIAL_ID}`, '[data-test-id="editCredential-modal"]', 'credential.png');
+		await page.setViewportSize(VIEWPORT);
+
+		await open(page, `${base}home/credentials`, `text=${WIRO_CREDENTIAL_NAME}`);
+		await page.getByText(WIRO_CREDENTIAL_NAME, { exact: true }).first().click();
+		await page.locator('[role="dialog"]:visible').first().waitFor({ state: 'visible', timeout: 30_000 });
+		await save(page, 'credential.png');
 
 		const { workflowId, nodeId: executedNode } = nodeId(EXECUTION_EXAMPLE, EXECUTION_NODE);
-		await shoot(page, `${base}workflow/${workflowId}/executions/${executionId}`, '[data-test-id="canvas-node"]', 'execution.png');
-		await shoot(page, `${base}workflow/${workflowId}/executions/${executionId}/${executedNode}`, '[data-test-id="ndv"]', 'execution-output.png');
+		await open(page, `${base}workflow/${workflowId}/executions/${executionId}`, '[data-test-id="canvas-node"]');
+		await save(page, 'execution.png');
+		await open(page, `${base}workflow/${workflowId}/executions/${executionId}/${executedNode}`, '[data-test-id="ndv"]');
+		await save(page, 'execution-output.png');
 	} finally {
 		await browser.close();
 		await dev.stop();

@@ -13,6 +13,7 @@ export const EXAMPLE_FILES = {
 	trigger: 'wiro-trigger-on-callback.json',
 	startWithCallbackUrl: 'start-with-callback-url.json',
 	pauseForCallback: 'generate-and-pause-for-callback.json',
+	otherModel: 'other-model-image-to-video.json',
 } as const;
 
 export type ExampleName = keyof typeof EXAMPLE_FILES;

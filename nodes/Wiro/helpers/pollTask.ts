@@ -42,14 +42,16 @@ export async function pollTask(context: WiroContext, ref: TaskRef, settings: Pol
 	let task: IDataObject | undefined;
 	let detailCalls = 0;
 	let retries = 0;
-	let lastPollAt = settings.startedAt;
+	// The back-off counts from now (the task exists; its run time starts about here), and each delay from
+	// the previous poll's start, so the time a Detail call takes does not add up.
+	const scheduleStart = Date.now();
+	let lastPollAt = scheduleStart;
 	for (;;) {
 		const now = Date.now();
 		const remaining = settings.timeoutMs - (now - settings.startedAt);
 		if (signal?.aborted) return { kind: 'stopped', task, detailCalls, retries };
 		if (remaining <= 0) return { kind: 'timeout', task, detailCalls, retries };
-		// Measured from the previous poll's start, so the time a Detail call takes does not add up.
-		const delay = nextPollDelay(lastPollAt - settings.startedAt, settings.minIntervalMs, settings.maxIntervalMs);
+		const delay = nextPollDelay(lastPollAt - scheduleStart, settings.minIntervalMs, settings.maxIntervalMs);
 		await pause(Math.min(remaining, Math.max(0, lastPollAt + delay - now)), signal);
 		if (signal?.aborted) return { kind: 'stopped', task, detailCalls, retries };
 		lastPollAt = Date.now();
