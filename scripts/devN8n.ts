@@ -3,9 +3,12 @@
  * package, the example workflows and a Wiro credential, talking either to Wiro (WIRO_API_KEY and
  * WIRO_API_SECRET set) or to the repo's local Wiro-compatible server.
  */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { ensureN8n, type N8nInstance, type OwnerAccount, type WorkflowToImport } from '../e2e/n8n';
 import { loadAllExamples, prepareWiroN8n, wiroCredential, type WiroCredentialFields } from '../e2e/n8n/wiro';
+import { repoRoot } from '../e2e/n8n/wiro/paths';
 import { WiroServer } from '../test/server';
 
 /** A local development instance, so its sign-in can be printed. */
@@ -18,7 +21,8 @@ export const DEV_OWNER: OwnerAccount = {
 
 /** Long enough to look like work, short enough to wait for. */
 const LOCAL_TASK_MS = 4000;
-const LOCAL_OUTPUT_BYTES = 256 * 1024;
+/** A real 3-second clip, so the file a newcomer opens plays. */
+const SAMPLE_VIDEO = ['test', 'server', 'fixtures', 'sample.mp4'];
 
 export type Backend =
 	| { kind: 'local'; server: WiroServer; baseUrl: string }
@@ -59,7 +63,8 @@ async function chooseBackend(
 		log(`Wiro: ${baseUrl} with WIRO_API_KEY${apiSecret ? ' and WIRO_API_SECRET (signature)' : ' only (key-only project)'}`);
 		return { backend: { kind: 'wiro', baseUrl, authentication }, credential: { apiKey, apiSecret, baseUrl } };
 	}
-	const server = new WiroServer({ taskDurationMs: LOCAL_TASK_MS, outputSize: LOCAL_OUTPUT_BYTES });
+	const sampleVideo = readFileSync(join(repoRoot(), ...SAMPLE_VIDEO));
+	const server = new WiroServer({ taskDurationMs: LOCAL_TASK_MS, sampleVideo });
 	await server.start();
 	log(`Wiro: no WIRO_API_KEY set, so the local Wiro-compatible server runs at ${server.baseUrl}`);
 	return {

@@ -405,3 +405,34 @@ describe('local Wiro server', () => {
 		expect(errorOf((await call(server, 'Tool/Detail', { slugowner: 'x', slugproject: 'y' })).body).code).toBe(1);
 	});
 });
+
+describe('sample video (the demo serves a real clip)', () => {
+	it('serves the given bytes as every output unless #size is set', async () => {
+		const { readFileSync } = await import('fs');
+		const sampleVideo = readFileSync(`${__dirname}/server/fixtures/sample.mp4`);
+		const demo = new WiroServer({ taskDurationMs: 100, sampleVideo });
+		await demo.start();
+		try {
+			const run = async (prompt: string) => {
+				const nonce = String(Date.now()) + Math.random().toString().slice(2, 8);
+				const response = await fetch(`${demo.baseUrl}/Run/wiroai/LTX-Video-Text2Video`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', 'x-api-key': 'test-key', 'x-nonce': nonce, 'x-signature': wiroSignature('test-key', 'test-secret', nonce) },
+					body: JSON.stringify({ prompt }),
+				});
+				return ((await response.json()) as { taskid: string }).taskid;
+			};
+			const plain = await run('clip');
+			const sized = await run('clip #size=1000');
+			await waitFor(() => demo.taskEndedAt(plain) !== undefined && demo.taskEndedAt(sized) !== undefined, 3000);
+			const plainBytes = Buffer.from(await (await fetch(demo.getTask(plain)!.outputs[0].url)).arrayBuffer());
+			expect(plainBytes.equals(sampleVideo)).toBe(true);
+			expect(demo.getTask(plain)!.outputs[0].size).toBe(String(sampleVideo.length));
+			expect(plainBytes.subarray(4, 8).toString()).toBe('ftyp');
+			const sizedBytes = Buffer.from(await (await fetch(demo.getTask(sized)!.outputs[0].url)).arrayBuffer());
+			expect(sizedBytes.length).toBe(1000);
+		} finally {
+			await demo.stop();
+		}
+	});
+});

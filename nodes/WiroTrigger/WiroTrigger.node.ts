@@ -26,7 +26,7 @@ export class WiroTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Give this trigger's Production URL to Wiro as the callback URL: in the Wiro node, Options > Callback URL, or as callbackUrl in any Run request. Activate the workflow first.",
+					"Give this trigger's Production URL to Wiro as the callback URL: in the Wiro node, Options > Callback URL, or as callbackUrl in any Run request. Publish the workflow first.",
 				name: 'notice',
 				type: 'notice',
 				default: '',

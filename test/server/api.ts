@@ -92,7 +92,8 @@ function run(ctx: ApiContext, body: ParsedBody, [, owner, slug]: string[]): ApiR
 		callbackUrl: typeof callbackUrl === 'string' ? callbackUrl : '',
 		durationMs,
 		queueMs: directives.queueMs ?? Math.min(MAX_DEFAULT_QUEUE_MS, Math.round(durationMs * DEFAULT_QUEUE_SHARE)),
-		outputSize: directives.sizeBytes ?? ctx.options.outputSize,
+		outputSize: directives.sizeBytes ?? ctx.options.sampleVideo?.length ?? ctx.options.outputSize,
+		sample: directives.sizeBytes === undefined ? ctx.options.sampleVideo : undefined,
 		fail: directives.fail,
 		uploads,
 	});

@@ -12,6 +12,7 @@ export function serveFile(store: TaskStore, pathname: string, method: string, re
 	if (name === record.output.name && record.end?.outcome === 'success') {
 		res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': record.outputSize });
 		if (method === 'HEAD') return void res.end();
+		if (record.sample) return void res.end(record.sample);
 		const stream = createOutputStream(record.uuid, record.outputSize);
 		res.on('close', () => stream.destroy());
 		stream.pipe(res);

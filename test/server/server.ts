@@ -59,6 +59,7 @@ export class WiroServer {
 			projects: options.projects ?? DEFAULT_PROJECTS.map((project) => ({ ...project })),
 			taskDurationMs: options.taskDurationMs ?? 1500,
 			outputSize: options.outputSize ?? 64 * 1024,
+			sampleVideo: options.sampleVideo,
 			callbackShape: options.callbackShape ?? 'detail',
 			callbackRepeats: options.callbackRepeats ?? 1,
 			faults: options.faults ?? {},

@@ -43,6 +43,8 @@ export interface TaskRecord {
 	stageAt: number[];
 	fail: boolean;
 	outputSize: number;
+	/** Real video bytes served instead of the generated stream. */
+	sample?: Buffer;
 	output: { id: string; parentid: string; accesskey: string; name: string };
 	uploads: Map<string, UploadedFile>;
 	filesDeleted: boolean;
@@ -59,6 +61,7 @@ export interface NewTask {
 	durationMs: number;
 	queueMs: number;
 	outputSize: number;
+	sample?: Buffer;
 	fail: boolean;
 	uploads: Map<string, UploadedFile>;
 	uuid: string;
@@ -100,6 +103,7 @@ export class TaskStore {
 			stageAt,
 			fail: task.fail,
 			outputSize: task.outputSize,
+			sample: task.sample,
 			output: { id: randomBytes(16).toString('hex'), parentid: randomBytes(16).toString('hex'), accesskey: randomToken(), name: '0.mp4' },
 			uploads: task.uploads,
 			filesDeleted: false,

@@ -21,6 +21,8 @@ export interface WiroServerOptions {
 	projects?: WiroProject[];
 	taskDurationMs?: number;
 	outputSize?: number;
+	/** A real video served as every task's output (unless the prompt sets #size): the demo's playable file. */
+	sampleVideo?: Buffer;
 	callbackShape?: CallbackShape;
 	callbackRepeats?: number;
 	faults?: WiroFaults;
@@ -32,6 +34,7 @@ export interface ResolvedOptions {
 	projects: WiroProject[];
 	taskDurationMs: number;
 	outputSize: number;
+	sampleVideo?: Buffer;
 	callbackShape: CallbackShape;
 	callbackRepeats: number;
 	faults: WiroFaults;

@@ -2,10 +2,15 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { TaskRef } from './task';
 
+/** Whether an AI agent runs the node as a tool (n8n before 2.0 cannot tell, and has no tool runs of this kind). */
+export function isToolRun(context: IExecuteFunctions): boolean {
+	return typeof context.isToolExecution === 'function' && context.isToolExecution();
+}
+
 /** Whether this run can pause for Wiro's callback instead of polling. */
 export function canPauseForCallback(context: IExecuteFunctions): boolean {
 	// An AI agent needs its answer in the same run, and one resume URL serves one task.
-	return !context.isToolExecution() && context.getInputData().length === 1;
+	return !isToolRun(context) && context.getInputData().length === 1;
 }
 
 /** This execution's resume URL: Wiro's callback to it resumes the execution through the node's webhook(). */

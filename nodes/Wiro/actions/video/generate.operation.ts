@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import type { Batch } from '../../helpers/batch';
-import { canPauseForCallback, pauseForCallback, resumeUrlOf } from '../../helpers/pauseForCallback';
+import { canPauseForCallback, isToolRun, pauseForCallback, resumeUrlOf } from '../../helpers/pauseForCallback';
 import { startTask } from '../../helpers/startTask';
 import { toToolJson } from '../../helpers/task';
 import { taskResult } from '../../helpers/taskResult';
@@ -43,7 +43,7 @@ export async function execute(this: IExecuteFunctions, i: number, batch: Batch):
 	const run = await runRequest(this, i);
 	const options = readWaitOptions(this, i);
 	const waitMode = this.getNodeParameter('waitMode', i) as string;
-	const asTool = this.isToolExecution();
+	const asTool = isToolRun(this);
 	const pause = waitMode === 'callback' && canPauseForCallback(this);
 	const callbackUrl = pause ? resumeUrlOf(this, i) : options.callbackUrl;
 	const body = callbackUrl ? withBodyField(run.body, 'callbackUrl', callbackUrl) : run.body;
