@@ -150,4 +150,18 @@ describe('Wiro Trigger', () => {
 		expect(huge.response.statusCode).toBe(413);
 		expect(server.stats.detail).toBe(0);
 	});
+
+	it('a task whose output cannot be downloaded gets a 502 (Wiro retries) naming the URL, and no run', async () => {
+		const missing = `${server.origin}/files/00000000-0000-0000-0000-000000000000/0.mp4`;
+		const body = { id: '77', socketaccesstoken: 'TokenOfAGoneFile', status: 'task_postprocess_end', pexit: '0', outputs: [{ name: '0.mp4', url: missing, contenttype: 'video/mp4', size: '10' }] };
+		const staticData: IDataObject = {};
+		const { returned, response } = await deliver({ rawBody: JSON.stringify(body) }, { parameters: { verify: false }, staticData });
+		expect(returned.workflowData).toBeUndefined();
+		expect(response.statusCode).toBe(502);
+		expect(response.body).toMatchObject({ error: expect.stringMatching(/^The task succeeded but its output could not be downloaded/) });
+		// Not remembered as seen: Wiro's retry is tried again, not dropped as a duplicate.
+		const retry = await deliver({ rawBody: JSON.stringify(body) }, { parameters: { verify: false }, staticData });
+		expect(retry.response.statusCode).toBe(502);
+		expect(retry.response.body).not.toMatchObject({ duplicate: true });
+	});
 });

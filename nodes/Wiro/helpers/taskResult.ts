@@ -18,7 +18,7 @@ export async function taskResult(
 		return { json, binary: await downloadOutputs(context, outputs, download.binaryPropertyName, ref.taskId) };
 	} catch (error) {
 		throw toNodeError(context.getNode(), {
-			message: `The video was generated but could not be downloaded: ${(error as Error).message}`,
+			message: `The task succeeded but its output could not be downloaded: ${(error as Error).message}`,
 			description: `Download it from ${outputs[0].url}, or run Task > Get with this task's ID or token`,
 			retryable: false,
 		}, { task: ref });
