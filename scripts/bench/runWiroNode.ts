@@ -1,12 +1,10 @@
-import type { INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { WiroApi } from '../../credentials/WiroApi.credentials';
-import { Wiro } from '../../nodes/Wiro/Wiro.node';
 import { runWorkflow, type RunWorkflowOptions, type RunWorkflowResult } from '../../test/harness';
 import type { WiroServer } from '../../test/server';
+import { NODE_NAME, signatureCredentials as signatureCredentialsOf, wiroWorkflow } from '../../test/support/runWiro';
 
-export const WIRO_NODE_NAME = 'Wiro';
-export const WIRO_NODE_TYPE = 'n8n-nodes-wiro.wiro';
+export const WIRO_NODE_NAME = NODE_NAME;
 const PIXVERSE = 'PixVerse/text-to-video-v5';
 
 export interface GenerateRun {
@@ -30,17 +28,12 @@ export interface GenerateResult {
 }
 
 export function signatureCredentials(server: WiroServer): RunWorkflowOptions['credentials'] {
-	return { wiroApi: { authentication: 'signature', apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: server.baseUrl } };
+	return { wiroApi: signatureCredentialsOf(server) };
 }
 
 /** Manual Trigger -> items -> Wiro (Video > Generate), as runWorkflow and resumeWorkflow take it. */
 export function generateWorkflow(server: WiroServer, settings: GenerateRun): RunWorkflowOptions {
-	const node: INode = {
-		id: 'wiro-bench-node',
-		name: WIRO_NODE_NAME,
-		type: WIRO_NODE_TYPE,
-		typeVersion: 1,
-		position: [400, 0],
+	return wiroWorkflow(server, {
 		parameters: {
 			resource: 'video',
 			operation: 'generate',
@@ -49,18 +42,11 @@ export function generateWorkflow(server: WiroServer, settings: GenerateRun): Run
 			waitMode: settings.waitMode ?? 'poll',
 			options: settings.options ?? {},
 		},
-		credentials: { wiroApi: { id: 'bench-credential', name: 'Wiro bench' } },
-		...(settings.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-	};
-	return {
-		nodeTypes: { [WIRO_NODE_TYPE]: new Wiro() },
-		credentialTypes: { wiroApi: new WiroApi() },
-		credentials: signatureCredentials(server),
-		nodes: [node],
 		items: settings.prompts.map((prompt) => ({ prompt })),
+		continueOnFail: settings.continueOnFail,
 		timeoutMs: settings.timeoutMs,
 		webhookWaitingBaseUrl: settings.webhookWaitingBaseUrl,
-	};
+	});
 }
 
 /** Runs the Generate workflow through n8n-core's WorkflowExecute, as n8n does, against `server`. */

@@ -12,14 +12,6 @@ export class TaskSlots {
 
 	constructor(private limit: number) {}
 
-	get running(): number {
-		return this.active;
-	}
-
-	get currentLimit(): number {
-		return this.limit;
-	}
-
 	async acquire(signal?: AbortSignal): Promise<void> {
 		while (this.active >= this.limit && !signal?.aborted) await this.nextRelease(signal);
 		this.active++;
