@@ -90,23 +90,20 @@ describe('Video > Generate, run by n8n-core against the local Wiro server', () =
 
 	it('runs several items together, one task and one output item each, in input order', async () => {
 		const prompts = ['one #duration=900', 'two #duration=300', 'three #duration=600', 'four #duration=450', 'five #duration=750'];
-		const started = Date.now();
 		const result = await runWiro(server, {
 			items: prompts.map((prompt) => ({ prompt })),
 			parameters: { resource: 'video', operation: 'generate', model: LTX, prompt: '={{ $json.prompt }}' },
 		});
-		const wall = Date.now() - started;
 		const items = result.output(NODE_NAME);
 		expect(items).toHaveLength(5);
 		expect(server.stats.tasksCreated).toBe(5);
+		// Awaited together, not one after another: all five were running on Wiro at once.
 		expect(server.stats.peakActive).toBe(5);
 		items.forEach((item, index) => {
 			expect(item.pairedItem).toEqual({ item: index });
 			expect((item.json.task as { parameters: { prompt: string } }).parameters.prompt).toBe(prompts[index]);
 			expect(item.binary?.data).toBeDefined();
 		});
-		// Awaited together: far less than the 3 s the tasks take one after another.
-		expect(wall).toBeLessThan(3000);
 	});
 
 	it("with Don't Wait returns the started task at once and never polls", async () => {

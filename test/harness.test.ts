@@ -171,29 +171,46 @@ class DownloadNode implements INodeType {
 	}
 }
 
-/** (c) Polls with `sleep` until the execution is cancelled (or 20 s pass). */
+const MAX_POLLS = 1000;
+
+/** Every PollingNode run of this file, oldest first: whether its execute() has returned yet. */
+interface PollingRun {
+	returned: boolean;
+	finished: Promise<INodeExecutionData[][]>;
+}
+const pollingRuns: PollingRun[] = [];
+
+async function pollUntilCancelled(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const signal = context.getExecutionCancelSignal();
+	const ignoreCancel = context.getNodeParameter('ignoreCancel', 0) === true;
+	const maxPolls = Number(context.getNodeParameter('maxPolls', 0));
+	let polls = 0;
+	while ((ignoreCancel || !signal?.aborted) && polls < maxPolls) {
+		polls += 1;
+		await sleep(20);
+	}
+	if (signal?.aborted && context.getNodeParameter('throwOnCancel', 0) === true) {
+		throw new NodeOperationError(context.getNode(), 'Stopped while polling', { description: `after ${polls} polls` });
+	}
+	return [[{ json: { aborted: signal?.aborted === true, polls }, pairedItem: { item: 0 } }]];
+}
+
+/** (c) Polls with `sleep` (20 ms) until the execution is cancelled or Max Polls is reached. */
 class PollingNode implements INodeType {
 	description = description('pollingNode', {
 		properties: [
 			{ displayName: 'Throw On Cancel', name: 'throwOnCancel', type: 'boolean', default: false },
 			{ displayName: 'Ignore Cancel', name: 'ignoreCancel', type: 'boolean', default: false },
-			{ displayName: 'Max Ms', name: 'maxMs', type: 'number', default: 20_000 },
+			{ displayName: 'Max Polls', name: 'maxPolls', type: 'number', default: MAX_POLLS },
 		],
 	});
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const signal = this.getExecutionCancelSignal();
-		const ignoreCancel = this.getNodeParameter('ignoreCancel', 0) === true;
-		const deadline = Date.now() + Number(this.getNodeParameter('maxMs', 0));
-		let polls = 0;
-		while ((ignoreCancel || !signal?.aborted) && Date.now() < deadline) {
-			polls += 1;
-			await sleep(20);
-		}
-		if (signal?.aborted && this.getNodeParameter('throwOnCancel', 0) === true) {
-			throw new NodeOperationError(this.getNode(), 'Stopped while polling', { description: `after ${polls} polls` });
-		}
-		return [[{ json: { aborted: signal?.aborted === true, polls }, pairedItem: { item: 0 } }]];
+		const run: PollingRun = { returned: false, finished: pollUntilCancelled(this) };
+		pollingRuns.push(run);
+		const mark = () => (run.returned = true);
+		run.finished.then(mark, mark);
+		return await run.finished;
 	}
 }
 
@@ -393,12 +410,12 @@ describe('runWorkflow: binary data', () => {
 
 describe('runWorkflow: cancel', () => {
 	it('aborts getExecutionCancelSignal() and keeps the partial output', async () => {
-		const started = Date.now();
 		const result = await runWorkflow({ nodeTypes, cancelAfterMs: 200, nodes: [node('Poll', 'test.pollingNode')] });
-		expect(Date.now() - started).toBeLessThan(5000);
 		expect(result.status).toBe('canceled');
 		expect(result.canceled).toBe(true);
+		// Stopped by the signal, long before its last poll.
 		expect(result.output('Poll')[0].json).toMatchObject({ aborted: true });
+		expect(result.output('Poll')[0].json.polls).toBeLessThan(MAX_POLLS);
 		expect(result.error).toMatchObject({ name: 'ManualExecutionCancelledError' });
 	});
 
@@ -415,17 +432,18 @@ describe('runWorkflow: cancel', () => {
 	});
 
 	it('returns after the grace period when a node ignores the cancel signal', async () => {
-		const started = Date.now();
 		const result = await runWorkflow({
 			nodeTypes,
 			cancelAfterMs: 50,
 			cancelGraceMs: 50,
-			nodes: [node('Poll', 'test.pollingNode', { parameters: { ignoreCancel: true, maxMs: 400 } })],
+			nodes: [node('Poll', 'test.pollingNode', { parameters: { ignoreCancel: true, maxPolls: 20 } })],
 		});
-		expect(Date.now() - started).toBeLessThan(300);
+		const stray = pollingRuns[pollingRuns.length - 1];
+		// The run came back while the node was still polling (20 polls of 20 ms outlast 50 + 50 ms).
+		expect(stray.returned).toBe(false);
 		expect(result.status).toBe('canceled');
 		expect(result.runs('Poll')).toHaveLength(0);
-		await sleep(400); // let the stray node finish inside this test
+		await stray.finished; // let the stray node finish inside this test
 	});
 
 	it('rejects when timeoutMs passes, after cancelling the run', async () => {
@@ -433,10 +451,10 @@ describe('runWorkflow: cancel', () => {
 			nodeTypes,
 			timeoutMs: 100,
 			cancelGraceMs: 50,
-			nodes: [node('Poll', 'test.pollingNode', { parameters: { ignoreCancel: true, maxMs: 300 } })],
+			nodes: [node('Poll', 'test.pollingNode', { parameters: { ignoreCancel: true, maxPolls: 15 } })],
 		});
 		await expect(run).rejects.toThrow(/timed out \(still running after cancel\)/);
-		await sleep(300);
+		await pollingRuns[pollingRuns.length - 1].finished;
 	});
 
 	it('aborts an in-flight httpRequestWithAuthentication', async () => {
