@@ -1,31 +1,75 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import http from 'http';
+import type { AddressInfo } from 'net';
+import {
+	NodeConnectionTypes,
+	type ExecutionError,
+	type ICredentialDataDecryptedObject,
+	type ICredentialTestRequest,
+	type IDataObject,
+	type INodeCredentialTestResult,
+	type INodeType,
+} from 'n8n-workflow';
 
 import { WiroApi } from '../credentials/WiroApi.credentials';
 import { disposeHarness, runWorkflow } from './harness';
 import { WiroServer } from './server';
 
 /**
- * Sends the credential's own test request the way n8n's credential test does: authenticated by the
- * credential, then the response checked against its rules. (The real n8n dialog is covered by the
- * end-to-end suite.)
+ * The credential's own `test`, run as n8n's CredentialsTester runs it
+ * (n8n-io/n8n packages/cli/src/services/credentials-tester.service.ts, not published): a one-off
+ * node type whose only property routes `test.request`, executed by n8n-core's RoutingNode (which
+ * WorkflowExecute uses for any node without `execute`), so the `={{$credentials…}}` base URL is
+ * resolved by n8n-workflow's expressions and the request is signed by the credential's
+ * `authenticate` and sent by n8n-core's request helper. `judge` then applies `test.rules` as the
+ * CredentialsTester does; that part of n8n is the only code restated here.
  */
 const credential = new WiroApi();
+const TEST_NODE_TYPE = 'test.credentialTest';
 
-class CredentialProbe implements INodeType {
-	description = {
-		displayName: 'Probe', name: 'probe', group: ['transform'] as INodeTypeDescription['group'], version: 1, description: '', defaults: { name: 'Probe' },
-		inputs: [NodeConnectionTypes.Main], outputs: [NodeConnectionTypes.Main], credentials: [{ name: 'wiroApi', required: true }], properties: [],
+function credentialTestNode(test: ICredentialTestRequest): INodeType {
+	return {
+		description: {
+			displayName: 'Temp', name: 'credentialTest', group: ['transform'], version: 1, description: '', defaults: { name: 'Temp' },
+			inputs: [NodeConnectionTypes.Main], outputs: [NodeConnectionTypes.Main],
+			credentials: [{ name: credential.name, required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+		},
 	};
+}
 
-	async execute(this: IExecuteFunctions) {
-		const { baseUrl } = await this.getCredentials('wiroApi');
-		const request = credential.test.request as IHttpRequestOptions;
-		const response = await this.helpers.httpRequestWithAuthentication.call(this, 'wiroApi', {
-			...request, baseURL: String(baseUrl), returnFullResponse: true, ignoreHttpStatusErrors: true,
-		});
-		return [[{ json: response as IDataObject }]];
+/** lodash `get` for the paths rules use, such as `errors[0].code`. */
+function valueAt(data: unknown, path: string): unknown {
+	return path.split(/[.[\]]/).filter(Boolean).reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], data);
+}
+
+/** CredentialsTester's verdict: responseCode rules and non-2xx on failure, responseSuccessBody rules on success. */
+function judge(test: ICredentialTestRequest, outcome: { error?: ExecutionError; json?: IDataObject }): INodeCredentialTestResult {
+	const { error, json } = outcome;
+	if (error) {
+		const response = (error.cause as { response?: { status: number; statusText?: string } } | undefined)?.response;
+		if (!response) return { status: 'Error', message: error.message };
+		const rule = test.rules?.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === response.status);
+		if (rule) return { status: 'Error', message: rule.properties.message };
+		if (response.status < 199 || response.status > 299) {
+			return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
+		}
 	}
+	for (const rule of test.rules ?? []) {
+		if (rule.type === 'responseSuccessBody' && valueAt(json, rule.properties.key) === rule.properties.value) {
+			return { status: 'Error', message: rule.properties.message };
+		}
+	}
+	return { status: 'OK', message: 'Connection successful!' };
+}
+
+async function testCredential(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+	const result = await runWorkflow({
+		nodeTypes: { [TEST_NODE_TYPE]: credentialTestNode(credential.test) },
+		credentialTypes: { wiroApi: credential },
+		credentials: { wiroApi: data },
+		nodes: [{ id: 'temp', name: 'Temp-Node', type: TEST_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {}, credentials: { wiroApi: { id: '1', name: 'Wiro' } } }],
+	});
+	return judge(credential.test, { error: result.nodeError('Temp-Node'), json: result.output('Temp-Node')[0]?.json });
 }
 
 let server: WiroServer;
@@ -33,41 +77,56 @@ beforeAll(async () => {
 	server = new WiroServer();
 	await server.start();
 });
+afterEach(() => server.reset());
 afterAll(async () => {
 	await server.stop();
 	await disposeHarness();
 });
 
-async function probe(apiSecret: string): Promise<{ statusCode: number; body: IDataObject }> {
-	const result = await runWorkflow({
-		nodeTypes: { 'test.probe': new CredentialProbe() },
-		credentialTypes: { wiroApi: credential },
-		credentials: { wiroApi: { authentication: 'signature', apiKey: 'test-key', apiSecret, baseUrl: server.baseUrl } },
-		nodes: [{ id: 'p', name: 'Probe', type: 'test.probe', typeVersion: 1, position: [0, 0], parameters: {} }],
-	});
-	return result.output('Probe')[0].json as unknown as { statusCode: number; body: IDataObject };
-}
+const signature = (apiKey: string, apiSecret: string) => ({ authentication: 'signature', apiKey, apiSecret, baseUrl: server.baseUrl });
 
-function failsRules(body: IDataObject): boolean {
-	return (credential.test.rules ?? []).some((rule) => {
-		if (rule.type !== 'responseSuccessBody') return false;
-		const errors = body.errors as Array<{ code: number }> | undefined;
-		return rule.properties.key === 'errors[0].code' && errors?.[0]?.code === rule.properties.value;
-	});
-}
-
-describe('the credential test', () => {
-	it('passes with a good key and secret, and starts no task', async () => {
-		const { statusCode, body } = await probe('test-secret');
-		expect(statusCode).toBe(200);
-		expect(failsRules(body)).toBe(false);
+describe("the credential's own test request and rules, run as n8n runs them", () => {
+	it('passes with a good key and secret, with one Task/Detail and no task started', async () => {
+		expect(await testCredential(signature('test-key', 'test-secret'))).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /v1/Task/Detail']);
+		expect(server.requests[0].body).toEqual({ taskid: '0' });
 		expect(server.stats.tasksCreated).toBe(0);
+	});
+
+	it('passes in API-key-only mode, sending no signature', async () => {
+		expect(await testCredential({ authentication: 'apiKey', apiKey: 'key-only', baseUrl: server.baseUrl })).toMatchObject({ status: 'OK' });
+		expect(server.requests.every((request) => request.headers['x-signature'] === undefined)).toBe(true);
+	});
+
+	it('accepts a base URL with a trailing slash', async () => {
+		expect(await testCredential({ ...signature('test-key', 'test-secret'), baseUrl: `${server.baseUrl}/` })).toMatchObject({ status: 'OK' });
 		expect(server.requests.map((request) => request.path)).toEqual(['/v1/Task/Detail']);
 	});
 
 	it('fails with a wrong secret: Wiro answers 401', async () => {
-		const { statusCode, body } = await probe('not-the-secret');
-		expect(statusCode).toBe(401);
-		expect(JSON.stringify(body)).toContain('Project authorization is not valid.');
+		expect(await testCredential(signature('test-key', 'not-the-secret'))).toMatchObject({ status: 'Error' });
+		expect(server.requests.length).toBeGreaterThan(0);
+		expect(server.requests.every((request) => request.path === '/v1/Task/Detail')).toBe(true);
+	});
+
+	it('fails with an unknown API key', async () => {
+		expect(await testCredential(signature('no-such-key', 'test-secret'))).toMatchObject({ status: 'Error' });
+	});
+
+	it("fails with the rule's message when Wiro answers 200 with code 98 (sign in required)", async () => {
+		const signIn = http.createServer((_req, res) => {
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ result: false, errors: [{ code: 98, message: 'Please sign in.' }] }));
+		});
+		await new Promise<void>((resolve) => signIn.listen(0, '127.0.0.1', resolve));
+		try {
+			const { port } = signIn.address() as AddressInfo;
+			expect(await testCredential({ ...signature('test-key', 'test-secret'), baseUrl: `http://127.0.0.1:${port}/v1` })).toEqual({
+				status: 'Error',
+				message: 'Wiro asks to sign in: check the API key and the authentication mode',
+			});
+		} finally {
+			await new Promise<void>((resolve) => signIn.close(() => resolve()));
+		}
 	});
 });
