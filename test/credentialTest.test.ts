@@ -1,27 +1,33 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
+import { ExecuteContext, RoutingNode } from 'n8n-core';
 import {
+	createEmptyRunExecutionData,
 	NodeConnectionTypes,
-	type ExecutionError,
+	Workflow,
 	type ICredentialDataDecryptedObject,
 	type ICredentialTestRequest,
 	type IDataObject,
+	type INode,
 	type INodeCredentialTestResult,
 	type INodeType,
 } from 'n8n-workflow';
 
 import { WiroApi } from '../credentials/WiroApi.credentials';
-import { disposeHarness, runWorkflow } from './harness';
+import { disposeHarness, prepareEnvironment } from './harness';
+import { buildAdditionalData } from './harness/additional-data';
+import { HarnessCredentialsHelper } from './harness/credentials-helper';
+import { HarnessNodeTypes } from './harness/node-types';
 import { WiroServer } from './server';
 
 /**
  * The credential's own `test`, run as n8n's CredentialsTester runs it
- * (n8n-io/n8n packages/cli/src/services/credentials-tester.service.ts, not published): a one-off
- * node type whose only property routes `test.request`, executed by n8n-core's RoutingNode (which
- * WorkflowExecute uses for any node without `execute`), so the `={{$credentials…}}` base URL is
- * resolved by n8n-workflow's expressions and the request is signed by the credential's
- * `authenticate` and sent by n8n-core's request helper. `judge` then applies `test.rules` as the
- * CredentialsTester does; that part of n8n is the only code restated here.
+ * (n8n-io/n8n packages/cli/src/services/credentials-tester.service.ts, which is not published):
+ * a one-off node type whose only property routes `test.request`, run by n8n-core's RoutingNode
+ * in an ExecuteContext with the credential's data. So the `={{$credentials…}}` base URL is
+ * resolved by n8n-workflow's expressions, the request is signed by the credential's
+ * `authenticate` and sent by n8n-core's request helper. `judge` restates the tester's verdict
+ * on the outcome: the only part of n8n copied here.
  */
 const credential = new WiroApi();
 const TEST_NODE_TYPE = 'test.credentialTest';
@@ -42,20 +48,26 @@ function valueAt(data: unknown, path: string): unknown {
 	return path.split(/[.[\]]/).filter(Boolean).reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], data);
 }
 
-/** CredentialsTester's verdict: responseCode rules and non-2xx on failure, responseSuccessBody rules on success. */
-function judge(test: ICredentialTestRequest, outcome: { error?: ExecutionError; json?: IDataObject }): INodeCredentialTestResult {
-	const { error, json } = outcome;
-	if (error) {
-		const response = (error.cause as { response?: { status: number; statusText?: string } } | undefined)?.response;
-		if (!response) return { status: 'Error', message: error.message };
-		const rule = test.rules?.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === response.status);
-		if (rule) return { status: 'Error', message: rule.properties.message };
-		if (response.status < 199 || response.status > 299) {
-			return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
-		}
+interface RequestFailure {
+	message: string;
+	cause?: { response?: { status: number; statusText?: string }; code?: string };
+}
+
+/** The tester's verdict: on a failed request its responseCode rules, then any non-2xx; on a 2xx its responseSuccessBody rules. */
+function judge(test: ICredentialTestRequest, outcome: { error: RequestFailure } | { json: IDataObject }): INodeCredentialTestResult {
+	if ('error' in outcome) {
+		const { response, code } = outcome.error.cause ?? {};
+		if (response) {
+			const rule = test.rules?.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === response.status);
+			if (rule) return { status: 'Error', message: rule.properties.message };
+			if (response.status < 199 || response.status > 299) {
+				return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
+			}
+		} else if (code) return { status: 'Error', message: code };
+		return { status: 'Error', message: outcome.error.message };
 	}
 	for (const rule of test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && valueAt(json, rule.properties.key) === rule.properties.value) {
+		if (rule.type === 'responseSuccessBody' && valueAt(outcome.json, rule.properties.key) === rule.properties.value) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}
@@ -63,13 +75,24 @@ function judge(test: ICredentialTestRequest, outcome: { error?: ExecutionError; 
 }
 
 async function testCredential(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
-	const result = await runWorkflow({
-		nodeTypes: { [TEST_NODE_TYPE]: credentialTestNode(credential.test) },
-		credentialTypes: { wiroApi: credential },
-		credentials: { wiroApi: data },
-		nodes: [{ id: 'temp', name: 'Temp-Node', type: TEST_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {}, credentials: { wiroApi: { id: '1', name: 'Wiro' } } }],
-	});
-	return judge(credential.test, { error: result.nodeError('Temp-Node'), json: result.output('Temp-Node')[0]?.json });
+	await prepareEnvironment();
+	const nodeType = credentialTestNode(credential.test);
+	const node: INode = {
+		id: 'temp', name: 'Temp-Node', type: TEST_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {},
+		credentials: { [credential.name]: { id: 'test', name: 'Wiro' } },
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new HarnessNodeTypes({ [TEST_NODE_TYPE]: nodeType }) });
+	const additionalData = buildAdditionalData({ workflowId: 'credential-test', credentialsHelper: new HarnessCredentialsHelper({ [credential.name]: credential }, {}) });
+	const context = new ExecuteContext(
+		workflow, node, additionalData, 'internal', createEmptyRunExecutionData(), 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, [],
+	);
+	const credentialsDecrypted = { id: 'test', name: 'Wiro', type: credential.name, data };
+	try {
+		const response = await new RoutingNode(context, nodeType, credentialsDecrypted).runNode();
+		return judge(credential.test, { json: response?.[0]?.[0]?.json ?? {} });
+	} catch (error) {
+		return judge(credential.test, { error: error as RequestFailure });
+	}
 }
 
 let server: WiroServer;
@@ -104,13 +127,14 @@ describe("the credential's own test request and rules, run as n8n runs them", ()
 	});
 
 	it('fails with a wrong secret: Wiro answers 401', async () => {
-		expect(await testCredential(signature('test-key', 'not-the-secret'))).toMatchObject({ status: 'Error' });
+		expect(await testCredential(signature('test-key', 'not-the-secret'))).toEqual({ status: 'Error', message: 'Unauthorized' });
 		expect(server.requests.length).toBeGreaterThan(0);
 		expect(server.requests.every((request) => request.path === '/v1/Task/Detail')).toBe(true);
 	});
 
-	it('fails with an unknown API key', async () => {
-		expect(await testCredential(signature('no-such-key', 'test-secret'))).toMatchObject({ status: 'Error' });
+	it('fails with an unknown API key: Wiro answers 401', async () => {
+		expect(await testCredential(signature('no-such-key', 'test-secret'))).toEqual({ status: 'Error', message: 'Unauthorized' });
+		expect(server.stats.tasksCreated).toBe(0);
 	});
 
 	it("fails with the rule's message when Wiro answers 200 with code 98 (sign in required)", async () => {
