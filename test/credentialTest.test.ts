@@ -27,7 +27,7 @@ import { WiroServer } from './server';
  * in an ExecuteContext with the credential's data. So the `={{$credentials…}}` base URL is
  * resolved by n8n-workflow's expressions, the request is signed by the credential's
  * `authenticate` and sent by n8n-core's request helper. `judge` restates the tester's verdict
- * on the outcome: the only part of n8n copied here.
+ * on the outcome, the one piece of n8n logic written out here.
  */
 const credential = new WiroApi();
 const TEST_NODE_TYPE = 'test.credentialTest';
@@ -35,17 +35,34 @@ const TEST_NODE_TYPE = 'test.credentialTest';
 function credentialTestNode(test: ICredentialTestRequest): INodeType {
 	return {
 		description: {
-			displayName: 'Temp', name: 'credentialTest', group: ['transform'], version: 1, description: '', defaults: { name: 'Temp' },
-			inputs: [NodeConnectionTypes.Main], outputs: [NodeConnectionTypes.Main],
+			displayName: 'Temp',
+			name: 'credentialTest',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: { name: 'Temp' },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
 			credentials: [{ name: credential.name, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: test.request },
+					default: '',
+				},
+			],
 		},
 	};
 }
 
 /** lodash `get` for the paths rules use, such as `errors[0].code`. */
 function valueAt(data: unknown, path: string): unknown {
-	return path.split(/[.[\]]/).filter(Boolean).reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], data);
+	return path
+		.split(/[.[\]]/)
+		.filter(Boolean)
+		.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], data);
 }
 
 interface RequestFailure {
@@ -54,37 +71,73 @@ interface RequestFailure {
 }
 
 /** The tester's verdict: on a failed request its responseCode rules, then any non-2xx; on a 2xx its responseSuccessBody rules. */
-function judge(test: ICredentialTestRequest, outcome: { error: RequestFailure } | { json: IDataObject }): INodeCredentialTestResult {
+function judge(
+	test: ICredentialTestRequest,
+	outcome: { error: RequestFailure } | { json: IDataObject },
+): INodeCredentialTestResult {
 	if ('error' in outcome) {
 		const { response, code } = outcome.error.cause ?? {};
 		if (response) {
-			const rule = test.rules?.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === response.status);
+			const rule = test.rules?.find(
+				(candidate) =>
+					candidate.type === 'responseCode' && candidate.properties.value === response.status,
+			);
 			if (rule) return { status: 'Error', message: rule.properties.message };
 			if (response.status < 199 || response.status > 299) {
-				return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
+				return {
+					status: 'Error',
+					message: response.statusText || `Received HTTP status code: ${response.status}`,
+				};
 			}
 		} else if (code) return { status: 'Error', message: code };
 		return { status: 'Error', message: outcome.error.message };
 	}
 	for (const rule of test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && valueAt(outcome.json, rule.properties.key) === rule.properties.value) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			valueAt(outcome.json, rule.properties.key) === rule.properties.value
+		) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}
 	return { status: 'OK', message: 'Connection successful!' };
 }
 
-async function testCredential(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+async function testCredential(
+	data: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult> {
 	await prepareEnvironment();
 	const nodeType = credentialTestNode(credential.test);
 	const node: INode = {
-		id: 'temp', name: 'Temp-Node', type: TEST_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {},
+		id: 'temp',
+		name: 'Temp-Node',
+		type: TEST_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
 		credentials: { [credential.name]: { id: 'test', name: 'Wiro' } },
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new HarnessNodeTypes({ [TEST_NODE_TYPE]: nodeType }) });
-	const additionalData = buildAdditionalData({ workflowId: 'credential-test', credentialsHelper: new HarnessCredentialsHelper({ [credential.name]: credential }, {}) });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new HarnessNodeTypes({ [TEST_NODE_TYPE]: nodeType }),
+	});
+	const additionalData = buildAdditionalData({
+		workflowId: 'credential-test',
+		credentialsHelper: new HarnessCredentialsHelper({ [credential.name]: credential }, {}),
+	});
 	const context = new ExecuteContext(
-		workflow, node, additionalData, 'internal', createEmptyRunExecutionData(), 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, [],
+		workflow,
+		node,
+		additionalData,
+		'internal',
+		createEmptyRunExecutionData(),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
 	);
 	const credentialsDecrypted = { id: 'test', name: 'Wiro', type: credential.name, data };
 	try {
@@ -106,46 +159,82 @@ afterAll(async () => {
 	await disposeHarness();
 });
 
-const signature = (apiKey: string, apiSecret: string) => ({ authentication: 'signature', apiKey, apiSecret, baseUrl: server.baseUrl });
+const signature = (apiKey: string, apiSecret: string) => ({
+	authentication: 'signature',
+	apiKey,
+	apiSecret,
+	baseUrl: server.baseUrl,
+});
 
 describe("the credential's own test request and rules, run as n8n runs them", () => {
 	it('passes with a good key and secret, with one Task/Detail and no task started', async () => {
-		expect(await testCredential(signature('test-key', 'test-secret'))).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /v1/Task/Detail']);
+		expect(await testCredential(signature('test-key', 'test-secret'))).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+			'POST /v1/Task/Detail',
+		]);
 		expect(server.requests[0].body).toEqual({ taskid: '0' });
 		expect(server.stats.tasksCreated).toBe(0);
 	});
 
 	it('passes in API-key-only mode, sending no signature', async () => {
-		expect(await testCredential({ authentication: 'apiKey', apiKey: 'key-only', baseUrl: server.baseUrl })).toMatchObject({ status: 'OK' });
-		expect(server.requests.every((request) => request.headers['x-signature'] === undefined)).toBe(true);
+		expect(
+			await testCredential({
+				authentication: 'apiKey',
+				apiKey: 'key-only',
+				baseUrl: server.baseUrl,
+			}),
+		).toMatchObject({ status: 'OK' });
+		expect(server.requests.every((request) => request.headers['x-signature'] === undefined)).toBe(
+			true,
+		);
 	});
 
 	it('accepts a base URL with a trailing slash', async () => {
-		expect(await testCredential({ ...signature('test-key', 'test-secret'), baseUrl: `${server.baseUrl}/` })).toMatchObject({ status: 'OK' });
+		expect(
+			await testCredential({
+				...signature('test-key', 'test-secret'),
+				baseUrl: `${server.baseUrl}/`,
+			}),
+		).toMatchObject({ status: 'OK' });
 		expect(server.requests.map((request) => request.path)).toEqual(['/v1/Task/Detail']);
 	});
 
 	it('fails with a wrong secret: Wiro answers 401', async () => {
-		expect(await testCredential(signature('test-key', 'not-the-secret'))).toEqual({ status: 'Error', message: 'Unauthorized' });
+		expect(await testCredential(signature('test-key', 'not-the-secret'))).toEqual({
+			status: 'Error',
+			message: 'Unauthorized',
+		});
 		expect(server.requests.length).toBeGreaterThan(0);
 		expect(server.requests.every((request) => request.path === '/v1/Task/Detail')).toBe(true);
 	});
 
 	it('fails with an unknown API key: Wiro answers 401', async () => {
-		expect(await testCredential(signature('no-such-key', 'test-secret'))).toEqual({ status: 'Error', message: 'Unauthorized' });
+		expect(await testCredential(signature('no-such-key', 'test-secret'))).toEqual({
+			status: 'Error',
+			message: 'Unauthorized',
+		});
 		expect(server.stats.tasksCreated).toBe(0);
 	});
 
 	it("fails with the rule's message when Wiro answers 200 with code 98 (sign in required)", async () => {
 		const signIn = http.createServer((_req, res) => {
 			res.writeHead(200, { 'content-type': 'application/json' });
-			res.end(JSON.stringify({ result: false, errors: [{ code: 98, message: 'Please sign in.' }] }));
+			res.end(
+				JSON.stringify({ result: false, errors: [{ code: 98, message: 'Please sign in.' }] }),
+			);
 		});
 		await new Promise<void>((resolve) => signIn.listen(0, '127.0.0.1', resolve));
 		try {
 			const { port } = signIn.address() as AddressInfo;
-			expect(await testCredential({ ...signature('test-key', 'test-secret'), baseUrl: `http://127.0.0.1:${port}/v1` })).toEqual({
+			expect(
+				await testCredential({
+					...signature('test-key', 'test-secret'),
+					baseUrl: `http://127.0.0.1:${port}/v1`,
+				}),
+			).toEqual({
 				status: 'Error',
 				message: 'Wiro asks to sign in: check the API key and the authentication mode',
 			});
