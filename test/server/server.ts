@@ -62,6 +62,7 @@ export class WiroServer {
 			sampleVideo: options.sampleVideo,
 			callbackShape: options.callbackShape ?? 'detail',
 			callbackRepeats: options.callbackRepeats ?? 1,
+			callbackUrlInDetail: options.callbackUrlInDetail ?? true,
 			faults: options.faults ?? {},
 			log: options.log ?? false,
 		};
@@ -151,13 +152,20 @@ export class WiroServer {
 		this.store.finish(record, outcome);
 	}
 
+	/** From now on the task's output file answers 404, while Task/Detail still lists it. */
+	makeOutputUnavailable(idOrToken: string): void {
+		const record = this.store.find(idOrToken);
+		if (!record) throw new Error(`unknown task ${idOrToken}`);
+		record.outputUnavailable = true;
+	}
+
 	taskEndedAt(idOrToken: string): number | undefined {
 		this.store.settleDue();
 		return this.store.find(idOrToken)?.end?.at;
 	}
 
 	private view(record: TaskRecord): Task {
-		return viewTask({ store: this.store, origin: this.origin }, record);
+		return viewTask({ store: this.store, origin: this.origin, options: this.options }, record);
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -25,6 +25,8 @@ export interface WiroServerOptions {
 	sampleVideo?: Buffer;
 	callbackShape?: CallbackShape;
 	callbackRepeats?: number;
+	/** Whether Task/Detail and callbacks show the task's `callbackurl` (default true; Wiro's docs do not list the field). */
+	callbackUrlInDetail?: boolean;
 	faults?: WiroFaults;
 	log?: boolean;
 }
@@ -37,6 +39,7 @@ export interface ResolvedOptions {
 	sampleVideo?: Buffer;
 	callbackShape: CallbackShape;
 	callbackRepeats: number;
+	callbackUrlInDetail: boolean;
 	faults: WiroFaults;
 	log: boolean;
 }
@@ -108,7 +111,7 @@ export interface Task {
 	runtype: string;
 	modelfolderid: string;
 	modelfileid: string;
-	callbackurl: string;
+	callbackurl?: string;
 	createtime: string;
 	canceltime: string;
 	assigntime: string;
