@@ -89,6 +89,16 @@ export interface TaskOutput {
 	url: string;
 }
 
+/** An LLM's answer in `outputs` (Wiro's LLM docs): no file, no URL. */
+export interface AnswerOutput {
+	contenttype: 'raw';
+	/** No file: nothing to download. */
+	url?: undefined;
+	name?: undefined;
+	size?: undefined;
+	content: { prompt: string; raw: string; thinking: string[]; answer: string[] };
+}
+
 /** A task as Task/Detail answers it: every scalar is a string. */
 export interface Task {
 	id: string;
@@ -124,7 +134,7 @@ export interface Task {
 	categories: string;
 	modelslugowner: string;
 	modelslugproject: string;
-	outputs: TaskOutput[];
+	outputs: Array<TaskOutput | AnswerOutput>;
 	size: string;
 }
 
