@@ -305,11 +305,17 @@ describe('local Wiro server', () => {
 
 	describe('callbacks', () => {
 		const received: unknown[] = [];
+		/** How many of the next deliveries the receiver answers with a 503. */
+		let failNext = 0;
 		const receiver = http.createServer((req, res) => {
 			let text = '';
 			req.on('data', (chunk: Buffer) => (text += chunk.toString()));
 			req.on('end', () => {
 				received.push(JSON.parse(text));
+				if (failNext > 0) {
+					failNext--;
+					res.statusCode = 503;
+				}
 				res.end('ok');
 			});
 		});
@@ -328,6 +334,24 @@ describe('local Wiro server', () => {
 			// The count rises when the answer arrives, a moment after the receiver saw the body.
 			await waitFor(() => received.length === 2 && server.stats.callbacksSent === 2, 3000);
 			expect(received[0]).toMatchObject({ result: true, tasklist: [{ id: created.taskid, status: 'task_postprocess_end' }] });
+		});
+
+		it('retries a failed delivery up to callbackRetries times, callbackRetryDelayMs apart, then gives up', async () => {
+			server.setOptions({ callbackRepeats: 1, callbackRetries: 3, callbackRetryDelayMs: 20 });
+			failNext = 2;
+			const healed = await run(server, '#duration=30', { callbackUrl });
+			await waitFor(() => server.stats.callbacksSent === 1, 3000);
+			expect(received).toHaveLength(3);
+			expect(received.every((body) => JSON.stringify(body).includes(`"id":"${healed.taskid}"`))).toBe(true);
+			expect(server.stats.callbackFailures).toBe(2);
+
+			received.length = 0;
+			failNext = 10;
+			await run(server, '#duration=30', { callbackUrl });
+			await waitFor(() => server.stats.callbackFailures === 2 + 4, 3000);
+			expect(received).toHaveLength(4);
+			expect(server.stats.callbacksSent).toBe(1);
+			failNext = 0;
 		});
 
 		it('posts the bare task, also for a cancelled task', async () => {

@@ -33,6 +33,7 @@ const emptyStats = (): WiroStats => ({
 	rejected96: 0,
 	faultsInjected: 0,
 	callbacksSent: 0,
+	callbackFailures: 0,
 });
 
 const BAD_GATEWAY_HTML = (status: number): string =>
@@ -50,7 +51,10 @@ export class WiroServer {
 	private readonly store = new TaskStore((record) => this.onTaskEnd(record));
 	private readonly auth = new Authenticator(() => this.options.projects);
 	private readonly faultPlan: FaultPlan;
-	private readonly callbacks = new CallbackSender(() => this.stats.callbacksSent++);
+	private readonly callbacks = new CallbackSender(
+		() => this.stats.callbacksSent++,
+		() => this.stats.callbackFailures++,
+	);
 	private dropNextRun = false;
 
 	constructor(options: WiroServerOptions = {}) {
@@ -63,6 +67,8 @@ export class WiroServer {
 			callbackShape: options.callbackShape ?? 'detail',
 			callbackRepeats: options.callbackRepeats ?? 1,
 			callbackUrlInDetail: options.callbackUrlInDetail ?? true,
+			callbackRetries: options.callbackRetries ?? 3,
+			callbackRetryDelayMs: options.callbackRetryDelayMs ?? 1000,
 			faults: options.faults ?? {},
 			log: options.log ?? false,
 		};
@@ -255,7 +261,10 @@ export class WiroServer {
 		const task = this.view(record);
 		const payload =
 			this.options.callbackShape === 'task' ? task : { total: '1', errors: [], tasklist: [task], result: true };
-		void this.callbacks.deliver(record.callbackUrl, payload, this.options.callbackRepeats);
+		void this.callbacks.deliver(record.callbackUrl, payload, this.options.callbackRepeats, {
+			count: this.options.callbackRetries,
+			delayMs: this.options.callbackRetryDelayMs,
+		});
 	}
 
 	private fail(res: ServerResponse, error: unknown): void {

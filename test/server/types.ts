@@ -25,6 +25,10 @@ export interface WiroServerOptions {
 	sampleVideo?: Buffer;
 	callbackShape?: CallbackShape;
 	callbackRepeats?: number;
+	/** Further attempts after a callback delivery that failed (no answer or not 2xx); default 3, as Wiro. */
+	callbackRetries?: number;
+	/** Wait before each retry; default 1000 ms. */
+	callbackRetryDelayMs?: number;
 	/** Whether Task/Detail and callbacks show the task's `callbackurl` (default true; Wiro's docs do not list the field). */
 	callbackUrlInDetail?: boolean;
 	faults?: WiroFaults;
@@ -40,6 +44,8 @@ export interface ResolvedOptions {
 	callbackShape: CallbackShape;
 	callbackRepeats: number;
 	callbackUrlInDetail: boolean;
+	callbackRetries: number;
+	callbackRetryDelayMs: number;
 	faults: WiroFaults;
 	log: boolean;
 }
@@ -71,7 +77,10 @@ export interface WiroStats {
 	peakActive: number;
 	rejected96: number;
 	faultsInjected: number;
+	/** Callback deliveries answered 2xx. */
 	callbacksSent: number;
+	/** Callback attempts that failed (each retry that fails counts again). */
+	callbackFailures: number;
 }
 
 export interface TaskOutput {
