@@ -44,4 +44,3 @@ export async function taskResult(
 		}, { task: ref });
 	}
 }
-
