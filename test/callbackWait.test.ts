@@ -1,4 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeParameters } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { WiroApi } from '../credentials/WiroApi.credentials';
 import { canPauseForCallback } from '../nodes/Wiro/helpers/pauseForCallback';
@@ -47,6 +55,28 @@ async function deliverAndResume(options: RunWiroOptions, waiting: RunWorkflowRes
 		mode: waiting.runExecutionData.mode,
 	});
 	return { webhook, resumed: webhook.returned.workflowData ? await resumeWorkflow(wiroWorkflow(server, options), waiting, webhook.returned) : undefined };
+}
+
+const FILL_CUSTOM_DATA_TYPE = 'n8n-nodes-test.fillCustomData';
+
+/** Sets nine custom data entries, as a workflow that tags its executions might, and passes its items on. */
+class FillCustomData implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Fill Custom Data',
+		name: 'fillCustomData',
+		group: ['transform'],
+		version: 1,
+		description: 'Sets nine execution custom data entries',
+		defaults: { name: 'Fill Custom Data' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		for (let n = 0; n < 9; n++) this.customData.set(`tag${n}`, 'x');
+		return [this.getInputData()];
+	}
 }
 
 /** Waits for the local server's callback about one task (the receiver gets every task's callbacks). */
@@ -144,6 +174,16 @@ describe('waitMode "callback": pausing the execution until Wiro calls back', () 
 		const started = await runWiro(server, { parameters: { resource: 'video', operation: 'generate', model: LTX, prompt: 'later #duration=5000', waitMode: 'none' } });
 		const waiting = await runWiro(server, callbackRun({ resource: 'task', operation: 'wait', task: String(started.output(NODE_NAME)[0].json.taskId), waitMode: 'callback' }));
 		expect(waiting.status).toBe('waiting');
+	});
+
+	it('polls instead, and says why, when the execution\'s custom data has no room to record the task', async () => {
+		const workflow = wiroWorkflow(server, callbackRun({ resource: 'video', operation: 'generate', model: LTX, prompt: 'tagged', waitMode: 'callback', options: { download: false } }));
+		const fill = { id: 'fill', name: 'Fill Custom Data', type: FILL_CUSTOM_DATA_TYPE, typeVersion: 1, position: [200, 0] as [number, number], parameters: {} };
+		const result = await runWorkflow({ ...workflow, nodeTypes: { ...workflow.nodeTypes, [FILL_CUSTOM_DATA_TYPE]: new FillCustomData() }, nodes: [fill, ...workflow.nodes] });
+		expect(result.status).toBe('success');
+		expect(result.output(NODE_NAME)[0].json).toMatchObject({ succeeded: true });
+		expect(bodiesAt(server, `Run/${LTX}`)[0].callbackUrl).toBeUndefined();
+		expect((result.runs(NODE_NAME)[0].hints ?? []).map((hint) => hint.message)).toContainEqual(expect.stringMatching(/custom data is full/));
 	});
 
 	it('never pauses as an AI tool, with several items, or when the execution\'s custom data is full', () => {
