@@ -5,6 +5,7 @@ import {
 	expectedOutputBytes,
 	LIFECYCLE,
 	outputDigest,
+	outputFileUrl,
 	waitFor,
 	wiroSignature,
 	WiroServer,
@@ -233,7 +234,7 @@ describe('local Wiro server', () => {
 			const byToken = await detail(server, { tasktoken: created.socketaccesstoken ?? '' });
 			expect(byToken.id).toBe(task.id);
 
-			const download = await fetch(output.url);
+			const download = await fetch(outputFileUrl(task));
 			expect(download.headers.get('content-type')).toBe('video/mp4');
 			expect(download.headers.get('content-length')).toBe('200000');
 			const bytes = Buffer.from(await download.arrayBuffer());
@@ -244,7 +245,7 @@ describe('local Wiro server', () => {
 		it('streams a large output whose digest matches', async () => {
 			const created = await run(server, '#size=5000000 #duration=0');
 			const task = (await pollUntilTerminal(server, created.taskid ?? '')).task;
-			const download = await fetch(task.outputs[0].url);
+			const download = await fetch(outputFileUrl(task));
 			const hash = createHash('sha256');
 			for await (const chunk of download.body ?? []) hash.update(chunk as Uint8Array);
 			expect(hash.digest('hex')).toBe(outputDigest(task.uuid, 5_000_000));
@@ -291,12 +292,12 @@ describe('local Wiro server', () => {
 		it('deletes outputs idempotently', async () => {
 			const created = await run(server, '#duration=0');
 			const task = (await pollUntilTerminal(server, created.taskid ?? '')).task;
-			expect((await fetch(task.outputs[0].url)).status).toBe(200);
+			expect((await fetch(outputFileUrl(task))).status).toBe(200);
 			for (let i = 0; i < 2; i++) {
 				const answer = await call(server, 'Task/InputOutputDelete', { tasktoken: created.socketaccesstoken }, keyOnly);
 				expect(answer.body).toEqual({ errors: [], result: true });
 			}
-			expect((await fetch(task.outputs[0].url)).status).toBe(404);
+			expect((await fetch(outputFileUrl(task))).status).toBe(404);
 			expect((await detail(server, { taskid: task.id })).outputs).toEqual([]);
 			expect(errorOf((await call(server, 'Task/InputOutputDelete', { tasktoken: 'x' }, keyOnly)).body).code).toBe(1);
 		});
@@ -304,11 +305,17 @@ describe('local Wiro server', () => {
 
 	describe('callbacks', () => {
 		const received: unknown[] = [];
+		/** How many of the next deliveries the receiver answers with a 503. */
+		let failNext = 0;
 		const receiver = http.createServer((req, res) => {
 			let text = '';
 			req.on('data', (chunk: Buffer) => (text += chunk.toString()));
 			req.on('end', () => {
 				received.push(JSON.parse(text));
+				if (failNext > 0) {
+					failNext--;
+					res.statusCode = 503;
+				}
 				res.end('ok');
 			});
 		});
@@ -327,6 +334,24 @@ describe('local Wiro server', () => {
 			// The count rises when the answer arrives, a moment after the receiver saw the body.
 			await waitFor(() => received.length === 2 && server.stats.callbacksSent === 2, 3000);
 			expect(received[0]).toMatchObject({ result: true, tasklist: [{ id: created.taskid, status: 'task_postprocess_end' }] });
+		});
+
+		it('retries a failed delivery up to callbackRetries times, callbackRetryDelayMs apart, then gives up', async () => {
+			server.setOptions({ callbackRepeats: 1, callbackRetries: 3, callbackRetryDelayMs: 20 });
+			failNext = 2;
+			const healed = await run(server, '#duration=30', { callbackUrl });
+			await waitFor(() => server.stats.callbacksSent === 1, 3000);
+			expect(received).toHaveLength(3);
+			expect(received.every((body) => JSON.stringify(body).includes(`"id":"${healed.taskid}"`))).toBe(true);
+			expect(server.stats.callbackFailures).toBe(2);
+
+			received.length = 0;
+			failNext = 10;
+			await run(server, '#duration=30', { callbackUrl });
+			await waitFor(() => server.stats.callbackFailures === 2 + 4, 3000);
+			expect(received).toHaveLength(4);
+			expect(server.stats.callbacksSent).toBe(1);
+			failNext = 0;
 		});
 
 		it('posts the bare task, also for a cancelled task', async () => {
@@ -400,7 +425,7 @@ describe('local Wiro server', () => {
 		const list = await call(server, 'Tool/List', { search: 'video', categories: ['text-to-video'] });
 		expect(list.body.total).toBe('2');
 		const all = await call(server, 'Tool/List', {});
-		expect(all.body.total).toBe('3');
+		expect(all.body.total).toBe('4');
 		const detailAnswer = await call(server, 'Tool/Detail', { slugowner: 'PixVerse', slugproject: 'text-to-video-v5' });
 		const tool = detailAnswer.body.tool?.[0] as { parameters: Array<{ items: Array<{ id: string; type: string }> }> };
 		expect(tool.parameters[0].items.map((item) => item.id)).toEqual([
@@ -429,11 +454,11 @@ describe('sample video (the demo serves a real clip)', () => {
 			const plain = await run('clip');
 			const sized = await run('clip #size=1000');
 			await waitFor(() => demo.taskEndedAt(plain) !== undefined && demo.taskEndedAt(sized) !== undefined, 3000);
-			const plainBytes = Buffer.from(await (await fetch(demo.getTask(plain)!.outputs[0].url)).arrayBuffer());
+			const plainBytes = Buffer.from(await (await fetch(outputFileUrl(demo.getTask(plain)!))).arrayBuffer());
 			expect(plainBytes.equals(sampleVideo)).toBe(true);
 			expect(demo.getTask(plain)!.outputs[0].size).toBe(String(sampleVideo.length));
 			expect(plainBytes.subarray(4, 8).toString()).toBe('ftyp');
-			const sizedBytes = Buffer.from(await (await fetch(demo.getTask(sized)!.outputs[0].url)).arrayBuffer());
+			const sizedBytes = Buffer.from(await (await fetch(outputFileUrl(demo.getTask(sized)!))).arrayBuffer());
 			expect(sizedBytes.length).toBe(1000);
 		} finally {
 			await demo.stop();

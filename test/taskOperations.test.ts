@@ -1,5 +1,5 @@
 import { binaryToBuffer, disposeHarness } from './harness';
-import { expectedOutputBytes, waitFor, WiroServer } from './server';
+import { expectedOutputBytes, outputFileUrl, waitFor, WiroServer } from './server';
 import { bodiesAt, NODE_NAME, runWiro } from './support/runWiro';
 
 const LTX = 'wiroai/LTX-Video-Text2Video';
@@ -63,7 +63,7 @@ describe('Task operations', () => {
 	it('Delete Files removes the outputs, given an ID (the token is looked up) or a token', async () => {
 		const { taskId, taskToken } = await startTask('p #duration=200');
 		await waitFor(() => server.taskEndedAt(taskId) !== undefined, 3000);
-		const url = server.getTask(taskId)!.outputs[0].url;
+		const url = outputFileUrl(server.getTask(taskId)!);
 		const result = await runWiro(server, { parameters: { resource: 'task', operation: 'deleteFiles', task: taskId } });
 		expect(result.output(NODE_NAME)[0].json).toEqual({ taskId, taskToken, filesDeleted: true });
 		expect(bodiesAt(server, 'Task/InputOutputDelete')).toEqual([{ tasktoken: taskToken }]);

@@ -1,6 +1,7 @@
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { WiroApi } from '../credentials/WiroApi.credentials';
+import { isWiroCdnUrl } from '../nodes/WiroTrigger/wiroCdn';
 import { WiroTrigger } from '../nodes/WiroTrigger/WiroTrigger.node';
 import { binaryToBuffer, disposeHarness, runWebhook } from './harness';
 import { expectedOutputBytes, WiroServer } from './server';
@@ -152,16 +153,67 @@ describe('Wiro Trigger', () => {
 	});
 
 	it('a task whose output cannot be downloaded gets a 502 (Wiro retries) naming the URL, and no run', async () => {
-		const missing = `${server.origin}/files/00000000-0000-0000-0000-000000000000/0.mp4`;
-		const body = { id: '77', socketaccesstoken: 'TokenOfAGoneFile', status: 'task_postprocess_end', pexit: '0', outputs: [{ name: '0.mp4', url: missing, contenttype: 'video/mp4', size: '10' }] };
+		const { callback, taskId } = await taskWithCallback('file gone');
+		server.makeOutputUnavailable(taskId);
 		const staticData: IDataObject = {};
-		const { returned, response } = await deliver({ rawBody: JSON.stringify(body) }, { parameters: { verify: false }, staticData });
+		const { returned, response } = await deliver(callback, { staticData });
 		expect(returned.workflowData).toBeUndefined();
 		expect(response.statusCode).toBe(502);
 		expect(response.body).toMatchObject({ error: expect.stringMatching(/^The task succeeded but its output could not be downloaded/) });
 		// Not remembered as seen: Wiro's retry is tried again, not dropped as a duplicate.
-		const retry = await deliver({ rawBody: JSON.stringify(body) }, { parameters: { verify: false }, staticData });
+		const retry = await deliver(callback, { staticData });
 		expect(retry.response.statusCode).toBe(502);
 		expect(retry.response.body).not.toMatchObject({ duplicate: true });
 	});
+
+	it('with verification off, fetches nothing outside Wiro\'s CDN: the URL is passed on and the item says why', async () => {
+		const internal = new CallbackReceiver();
+		await internal.start();
+		try {
+			const url = internal.url.replace('/callback', '/latest/meta-data/0.mp4');
+			const forged = { id: '43', socketaccesstoken: 'ForgedToken43', status: 'task_postprocess_end', pexit: '0', outputs: [{ name: '0.mp4', url, contenttype: 'video/mp4', size: '10' }] };
+			const { returned } = await deliver({ rawBody: JSON.stringify(forged) }, { parameters: { verify: false } });
+			const [[item]] = returned.workflowData!;
+			expect(item.binary).toBeUndefined();
+			expect(item.json).toMatchObject({ verified: false, taskId: '43', outputUrls: [url] });
+			expect(item.json.notDownloaded).toEqual([{ name: '0.mp4', url, reason: expect.stringMatching(/not on Wiro's CDN/) }]);
+			expect(internal.received).toHaveLength(0);
+		} finally {
+			await internal.stop();
+		}
+	});
+
+	it('with verification on, downloads what Task/Detail names, wherever the credential\'s Base URL serves it', async () => {
+		const { callback, taskId } = await taskWithCallback('verified download');
+		const { returned } = await deliver(callback);
+		const [[item]] = returned.workflowData!;
+		expect(item.json.notDownloaded).toBeUndefined();
+		expect((await binaryToBuffer(item.binary!.data)).equals(expectedOutputBytes(server.getTask(taskId)!.uuid, 20_000))).toBe(true);
+	});
+});
+
+describe('isWiroCdnUrl: what an unverified callback may make n8n download', () => {
+	it.each([
+		'https://cdn1.wiro.ai/outputs/0.mp4',
+		'https://wiro.ai/files/0.mp4',
+		'https://CDN.Wiro.AI/a/b.mp4',
+		'https://a.b.wiro.ai/x?y=1',
+	])('allows %s', (url) => expect(isWiroCdnUrl(url)).toBe(true));
+
+	it.each([
+		'http://cdn1.wiro.ai/0.mp4',
+		'https://wiro.ai.example.com/0.mp4',
+		'https://evilwiro.ai/0.mp4',
+		'https://wiro.ai./0.mp4',
+		'https://cdn1.wiro.ai:8443/0.mp4',
+		'https://user:secret@cdn1.wiro.ai/0.mp4',
+		'https://127.0.0.1/0.mp4',
+		'https://169.254.169.254/latest/meta-data',
+		'https://[::1]/0.mp4',
+		'file:///etc/passwd',
+		'ftp://cdn1.wiro.ai/0.mp4',
+		'//cdn1.wiro.ai/0.mp4',
+		'not a url',
+		'',
+	])('refuses %s', (url) => expect(isWiroCdnUrl(url)).toBe(false));
 });

@@ -49,7 +49,7 @@ export class WiroTrigger implements INodeType {
 				type: 'boolean',
 				default: true,
 				description:
-					"Whether to confirm each callback with Wiro's Task/Detail before starting the workflow. Wiro signs no callbacks: when off, anyone who knows this URL can start the workflow with a made-up task.",
+					"Whether to confirm each callback with Wiro's Task/Detail before starting the workflow. Wiro signs no callbacks: when off, anyone who knows this URL can start the workflow with a made-up task, and only outputs on Wiro's CDN (https, wiro.ai) are downloaded.",
 			},
 			{
 				displayName: 'Options',

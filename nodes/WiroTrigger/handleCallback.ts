@@ -10,6 +10,12 @@ import {
 } from '../Wiro/helpers/callback';
 import { taskFromAnswer, type TaskRef } from '../Wiro/helpers/task';
 import { taskResult } from '../Wiro/helpers/taskResult';
+import { isWiroCdnUrl } from './wiroCdn';
+
+const UNVERIFIED_DOWNLOADS = {
+	url: isWiroCdnUrl,
+	reason: "not on Wiro's CDN (https, wiro.ai): an unverified callback's URLs are not fetched; turn on Verify With Wiro to download from the credential's Base URL",
+};
 
 /** How many task keys the trigger remembers to drop Wiro's repeated deliveries. */
 const SEEN_TASKS_KEPT = 1000;
@@ -41,8 +47,9 @@ export async function handleCallback(this: IWebhookFunctions): Promise<IWebhookR
 	if (seenTasks.length > SEEN_TASKS_KEPT) seenTasks.splice(0, seenTasks.length - SEEN_TASKS_KEPT);
 	const release = () => seenTasks.splice(seenTasks.indexOf(key), 1);
 
+	const verify = this.getNodeParameter('verify', true) as boolean;
 	let task: IDataObject;
-	if (this.getNodeParameter('verify', true) as boolean) {
+	if (verify) {
 		const verification = await verifyCallbackTask(this, ref);
 		if (!verification.ok) {
 			release();
@@ -62,8 +69,10 @@ export async function handleCallback(this: IWebhookFunctions): Promise<IWebhookR
 		const item = await taskResult(this, task, {
 			enabled: event === 'succeeded' && options.download !== false,
 			binaryPropertyName: String(options.binaryPropertyName || 'data'),
+			// An unverified body is anyone's: fetching its URLs would let them make n8n request any address.
+			...(verify ? {} : { allow: UNVERIFIED_DOWNLOADS }),
 		});
-		item.json = { event, verified: this.getNodeParameter('verify', true) as boolean, ...item.json };
+		item.json = { event, verified: verify, ...item.json };
 		return { workflowData: [[item]] };
 	} catch (error) {
 		release();

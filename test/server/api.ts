@@ -49,9 +49,11 @@ export function routeFor(segments: string[]): Handler | undefined {
 	return handlers[key];
 }
 
-export function viewTask(ctx: Pick<ApiContext, 'store' | 'origin'>, record: TaskRecord): Task {
+export function viewTask(ctx: Pick<ApiContext, 'store' | 'origin' | 'options'>, record: TaskRecord): Task {
 	const now = Date.now();
-	return toWireTask(record, ctx.store.stageIndex(record, now), ctx.origin, now);
+	const task = toWireTask(record, ctx.store.stageIndex(record, now), ctx.origin, now);
+	if (!ctx.options.callbackUrlInDetail) delete task.callbackurl;
+	return task;
 }
 
 function run(ctx: ApiContext, body: ParsedBody, [, owner, slug]: string[]): ApiReply {

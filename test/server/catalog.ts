@@ -33,6 +33,8 @@ export interface ModelSpec {
 	/** Cost per second and total cost of a successful run, in USD. */
 	cps: number;
 	totalcost: number;
+	/** What a successful run leaves in `outputs`: a video file (default) or an LLM's structured answer. */
+	produces?: 'video' | 'answer';
 }
 
 /** Numeric limits for LTX-Video, in one place so the node's authors can read them. */
@@ -108,7 +110,21 @@ const IMAGE_TO_VIDEO: ModelSpec = {
 	],
 };
 
-export const MODELS: readonly ModelSpec[] = [PIXVERSE, LTX, IMAGE_TO_VIDEO];
+/** Made up: an LLM, whose answer comes as a `contenttype: "raw"` output without a URL (Wiro's LLM docs). */
+const CHAT_LLM: ModelSpec = {
+	modelid: '1004',
+	slugowner: 'wiroai',
+	slugproject: 'Local-Chat-LLM',
+	title: 'Local Chat LLM',
+	description: 'Answers a prompt in thinking and answer parts (local test model).',
+	categories: ['tool', 'llm', 'text-generation'],
+	cps: 0.0005,
+	totalcost: 0.0035,
+	produces: 'answer',
+	items: [{ id: 'prompt', type: 'textarea', label: 'prompt', required: true, note: 'The message to answer.', default: 'Hello!' }],
+};
+
+export const MODELS: readonly ModelSpec[] = [PIXVERSE, LTX, IMAGE_TO_VIDEO, CHAT_LLM];
 
 export function findModel(owner: string, project: string): ModelSpec | undefined {
 	return MODELS.find((model) => model.slugowner === owner && model.slugproject === project);

@@ -9,7 +9,7 @@ export function serveFile(store: TaskStore, pathname: string, method: string, re
 	const name = safeDecode(encodedName ?? '');
 	if (!record || record.filesDeleted || name === undefined) return notFound(res);
 
-	if (name === record.output.name && record.end?.outcome === 'success') {
+	if (name === record.output.name && record.end?.outcome === 'success' && !record.outputUnavailable) {
 		res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': record.outputSize });
 		if (method === 'HEAD') return void res.end();
 		if (record.sample) return void res.end(record.sample);

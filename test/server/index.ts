@@ -16,8 +16,10 @@ export { expectedOutputBytes, outputDigest } from './output-bytes';
 export { wiroSignature, AUTH_MESSAGES } from './auth';
 export { LTX_NUMBER_RANGES, MOTION_RANGE, MODELS } from './catalog';
 export { LIFECYCLE } from './task-store';
+export { answerOf, outputFileUrl } from './task-view';
 export type { ModelSpec, ToolItem, ToolOption } from './catalog';
 export type {
+	AnswerOutput,
 	CallbackShape,
 	RecordedRequest,
 	ResolvedOptions,

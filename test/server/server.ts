@@ -33,6 +33,7 @@ const emptyStats = (): WiroStats => ({
 	rejected96: 0,
 	faultsInjected: 0,
 	callbacksSent: 0,
+	callbackFailures: 0,
 });
 
 const BAD_GATEWAY_HTML = (status: number): string =>
@@ -50,7 +51,10 @@ export class WiroServer {
 	private readonly store = new TaskStore((record) => this.onTaskEnd(record));
 	private readonly auth = new Authenticator(() => this.options.projects);
 	private readonly faultPlan: FaultPlan;
-	private readonly callbacks = new CallbackSender(() => this.stats.callbacksSent++);
+	private readonly callbacks = new CallbackSender(
+		() => this.stats.callbacksSent++,
+		() => this.stats.callbackFailures++,
+	);
 	private dropNextRun = false;
 
 	constructor(options: WiroServerOptions = {}) {
@@ -62,6 +66,9 @@ export class WiroServer {
 			sampleVideo: options.sampleVideo,
 			callbackShape: options.callbackShape ?? 'detail',
 			callbackRepeats: options.callbackRepeats ?? 1,
+			callbackUrlInDetail: options.callbackUrlInDetail ?? true,
+			callbackRetries: options.callbackRetries ?? 3,
+			callbackRetryDelayMs: options.callbackRetryDelayMs ?? 1000,
 			faults: options.faults ?? {},
 			log: options.log ?? false,
 		};
@@ -151,13 +158,20 @@ export class WiroServer {
 		this.store.finish(record, outcome);
 	}
 
+	/** From now on the task's output file answers 404, while Task/Detail still lists it. */
+	makeOutputUnavailable(idOrToken: string): void {
+		const record = this.store.find(idOrToken);
+		if (!record) throw new Error(`unknown task ${idOrToken}`);
+		record.outputUnavailable = true;
+	}
+
 	taskEndedAt(idOrToken: string): number | undefined {
 		this.store.settleDue();
 		return this.store.find(idOrToken)?.end?.at;
 	}
 
 	private view(record: TaskRecord): Task {
-		return viewTask({ store: this.store, origin: this.origin }, record);
+		return viewTask({ store: this.store, origin: this.origin, options: this.options }, record);
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -247,7 +261,10 @@ export class WiroServer {
 		const task = this.view(record);
 		const payload =
 			this.options.callbackShape === 'task' ? task : { total: '1', errors: [], tasklist: [task], result: true };
-		void this.callbacks.deliver(record.callbackUrl, payload, this.options.callbackRepeats);
+		void this.callbacks.deliver(record.callbackUrl, payload, this.options.callbackRepeats, {
+			count: this.options.callbackRetries,
+			delayMs: this.options.callbackRetryDelayMs,
+		});
 	}
 
 	private fail(res: ServerResponse, error: unknown): void {

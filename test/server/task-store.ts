@@ -48,6 +48,8 @@ export interface TaskRecord {
 	output: { id: string; parentid: string; accesskey: string; name: string };
 	uploads: Map<string, UploadedFile>;
 	filesDeleted: boolean;
+	/** The output file answers 404 although the task lists it (a CDN hiccup). */
+	outputUnavailable?: boolean;
 	end?: TaskEnd;
 	timer?: NodeJS.Timeout;
 }

@@ -1,8 +1,15 @@
 import { LIFECYCLE, STAGE, type TaskRecord } from './task-store';
-import type { Task, TaskOutput } from './types';
+import type { AnswerOutput, Task, TaskOutput } from './types';
 
 const unixSeconds = (ms: number): string => String(Math.floor(ms / 1000));
 const money = (usd: number): string => usd.toFixed(12);
+
+/** The URL of a task's first output file; throws for a task without one (e.g. an LLM's answer). */
+export function outputFileUrl(task: Task): string {
+	const url = task.outputs[0]?.url;
+	if (url === undefined) throw new Error(`task ${task.id} has no output file`);
+	return url;
+}
 
 export function outputUrl(origin: string, uuid: string, name: string): string {
 	return `${origin}/files/${uuid}/${encodeURIComponent(name)}`;
@@ -20,7 +27,8 @@ export function toWireTask(record: TaskRecord, stageIndex: number, origin: strin
 		if (!reachedAll && index > stageIndex) return '0';
 		return unixSeconds(Math.min(record.stageAt[index], limit));
 	};
-	const outputs = succeeded && !record.filesDeleted ? [outputEntry(record, origin)] : [];
+	const answer = model.produces === 'answer' ? answerOf(record) : undefined;
+	const outputs = !succeeded ? [] : answer ? [answer] : record.filesDeleted ? [] : [outputEntry(record, origin)];
 	const elapsedMs = limit - record.createdAt;
 	return {
 		id: record.id,
@@ -28,7 +36,7 @@ export function toWireTask(record: TaskRecord, stageIndex: number, origin: strin
 		name: '',
 		socketaccesstoken: record.token,
 		parameters: record.parameters,
-		debugoutput: debugOutput(stageIndex, succeeded),
+		debugoutput: answer ? answer.content.raw : debugOutput(stageIndex, succeeded),
 		debugerror: failed ? 'RuntimeError: video generation failed (prompt directive #fail)\n' : '',
 		starttime: stageTime('task_start'),
 		endtime: stageTime('task_end'),
@@ -57,7 +65,7 @@ export function toWireTask(record: TaskRecord, stageIndex: number, origin: strin
 		modelslugowner: model.slugowner,
 		modelslugproject: model.slugproject,
 		outputs,
-		size: outputs.length ? String(record.outputSize) : '0',
+		size: outputs.length && !answer ? String(record.outputSize) : '0',
 	};
 }
 
@@ -77,6 +85,15 @@ function outputEntry(record: TaskRecord, origin: string): TaskOutput {
 		filecount: '0',
 		url: outputUrl(origin, record.uuid, record.output.name),
 	};
+}
+
+/** An LLM's answer, made from the prompt: two thinking phases, each followed by a part of the answer. */
+export function answerOf(record: TaskRecord): AnswerOutput {
+	const prompt = String(record.parameters.prompt ?? '');
+	const thinking = [`The user wrote: ${prompt}`, 'Checking the reply before sending it.'];
+	const answer = [`You said "${prompt}".`, 'Anything else?'];
+	const raw = thinking.flatMap((thought, index) => [`<think>${thought}</think>`, answer[index]]).join('\n');
+	return { contenttype: 'raw', content: { prompt, raw, thinking, answer } };
 }
 
 /** Failed runs are not billed; a killed run pays for the seconds it used. */

@@ -25,6 +25,12 @@ export interface WiroServerOptions {
 	sampleVideo?: Buffer;
 	callbackShape?: CallbackShape;
 	callbackRepeats?: number;
+	/** Further attempts after a callback delivery that failed (no answer or not 2xx); default 3, as Wiro. */
+	callbackRetries?: number;
+	/** Wait before each retry; default 1000 ms. */
+	callbackRetryDelayMs?: number;
+	/** Whether Task/Detail and callbacks show the task's `callbackurl` (default true; Wiro's docs do not list the field). */
+	callbackUrlInDetail?: boolean;
 	faults?: WiroFaults;
 	log?: boolean;
 }
@@ -37,6 +43,9 @@ export interface ResolvedOptions {
 	sampleVideo?: Buffer;
 	callbackShape: CallbackShape;
 	callbackRepeats: number;
+	callbackUrlInDetail: boolean;
+	callbackRetries: number;
+	callbackRetryDelayMs: number;
 	faults: WiroFaults;
 	log: boolean;
 }
@@ -68,7 +77,10 @@ export interface WiroStats {
 	peakActive: number;
 	rejected96: number;
 	faultsInjected: number;
+	/** Callback deliveries answered 2xx. */
 	callbacksSent: number;
+	/** Callback attempts that failed (each retry that fails counts again). */
+	callbackFailures: number;
 }
 
 export interface TaskOutput {
@@ -84,6 +96,16 @@ export interface TaskOutput {
 	foldercount: string;
 	filecount: string;
 	url: string;
+}
+
+/** An LLM's answer in `outputs` (Wiro's LLM docs): no file, no URL. */
+export interface AnswerOutput {
+	contenttype: 'raw';
+	/** No file: nothing to download. */
+	url?: undefined;
+	name?: undefined;
+	size?: undefined;
+	content: { prompt: string; raw: string; thinking: string[]; answer: string[] };
 }
 
 /** A task as Task/Detail answers it: every scalar is a string. */
@@ -108,7 +130,7 @@ export interface Task {
 	runtype: string;
 	modelfolderid: string;
 	modelfileid: string;
-	callbackurl: string;
+	callbackurl?: string;
 	createtime: string;
 	canceltime: string;
 	assigntime: string;
@@ -121,7 +143,7 @@ export interface Task {
 	categories: string;
 	modelslugowner: string;
 	modelslugproject: string;
-	outputs: TaskOutput[];
+	outputs: Array<TaskOutput | AnswerOutput>;
 	size: string;
 }
 

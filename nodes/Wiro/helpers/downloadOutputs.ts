@@ -11,6 +11,7 @@ export async function downloadOutputs(
 	outputs: WiroOutput[],
 	propertyName: string,
 	taskId: string | undefined,
+	options: { followRedirects?: boolean } = {},
 ): Promise<IBinaryKeyData> {
 	const binary: IBinaryKeyData = {};
 	for (const [index, output] of outputs.entries()) {
@@ -19,6 +20,7 @@ export async function downloadOutputs(
 			url: output.url,
 			encoding: 'stream',
 			returnFullResponse: true,
+			disableFollowRedirect: options.followRedirects === false,
 		})) as IN8nHttpFullResponse;
 		const fileName = taskId ? `wiro-${taskId}-${output.name}` : output.name;
 		const key = index === 0 ? propertyName : `${propertyName}_${index}`;

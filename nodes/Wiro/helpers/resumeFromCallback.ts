@@ -1,7 +1,8 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { awaitedTask, sameTask } from './awaitedTask';
 import { eventOf, MAX_CALLBACK_BYTES, respondWithoutRun, taskRefFromCallback, verifyCallbackTask } from './callback';
-import { toTaskJson } from './task';
+import { refOf, toTaskJson } from './task';
 import { taskResult } from './taskResult';
 import { describeEnd } from './waitForTask';
 
@@ -10,22 +11,26 @@ function refuse(context: IWebhookFunctions, status: number, error: string): IWeb
 }
 
 /**
- * Runs when Wiro calls this execution's resume URL (waitMode "callback"). The body is only a hint:
- * the task is confirmed with Task/Detail, must be finished, and must have been started with this
- * execution's resume URL. Its result becomes the node's output; a body that fails these checks
- * gets a 4xx and the execution keeps waiting.
+ * Runs when this execution's resume URL is called (waitMode "callback"). Only the task the
+ * execution paused for can resume it: the body must name that task, and the task is confirmed with
+ * Task/Detail (looked up by what the execution recorded, never by the body) and must be finished.
+ * Its result becomes the node's output. Anything else gets a 4xx (or a 502 Wiro may retry),
+ * starts nothing, and the execution keeps waiting for its own task.
  */
 export async function resumeFromCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const rawBody = (this.getRequestObject() as { rawBody?: unknown }).rawBody;
 	if (Buffer.isBuffer(rawBody) && rawBody.length > MAX_CALLBACK_BYTES) return refuse(this, 413, 'The callback body is too large');
-	const ref = taskRefFromCallback(this.getBodyData());
-	if (!ref) return refuse(this, 400, 'The callback names no task');
+	const claimed = taskRefFromCallback(this.getBodyData());
+	if (!claimed) return refuse(this, 400, 'The callback names no task');
+	const awaited = awaitedTask(this);
+	if (!awaited) return refuse(this, 403, 'This execution has no record of the task it waits for');
+	if (!compatible(claimed, awaited)) return refuse(this, 403, 'This task was not started by this execution');
 
-	const verification = await verifyCallbackTask(this, ref);
+	const verification = await verifyCallbackTask(this, awaited);
 	if (!verification.ok) return refuse(this, verification.status, verification.message);
 	const { task } = verification;
-	const callbackUrl = String(task.callbackurl ?? '');
-	if (callbackUrl !== '' && !callbackUrl.includes(`/${this.getExecutionId()}`)) {
+	const confirmed = refOf(task);
+	if (!sameTask(confirmed, awaited) || !sameTask(confirmed, claimed)) {
 		return refuse(this, 403, 'This task was not started by this execution');
 	}
 
@@ -37,4 +42,11 @@ export async function resumeFromCallback(this: IWebhookFunctions): Promise<IWebh
 			: { json: { ...toTaskJson(task), error: describeEnd(task).message } };
 	item.json.waitedBy = 'callback';
 	return { workflowData: [[{ ...item, pairedItem: { item: 0 } }]] };
+}
+
+/** Whether the body could be about the awaited task: no field both name differs (an ID alone is checked after Detail). */
+function compatible(claimed: { taskId?: string; taskToken?: string }, awaited: { taskId?: string; taskToken?: string }): boolean {
+	return !(['taskId', 'taskToken'] as const).some(
+		(field) => claimed[field] !== undefined && awaited[field] !== undefined && claimed[field] !== awaited[field],
+	);
 }

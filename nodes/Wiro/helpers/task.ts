@@ -55,15 +55,42 @@ export function outputsOf(task: IDataObject): WiroOutput[] {
 		}));
 }
 
+/** What a model answered in text, and for an LLM the parts of its answer and its reasoning. */
+export interface TextAnswer {
+	text: string;
+	answer?: string[];
+	thinking?: string[];
+}
+
 /**
- * What a model answered in text: Wiro puts an LLM's (or any text model's) answer in `debugoutput`
- * and leaves `outputs` empty (Tasks page). Only for a succeeded task without output files, where
- * the debug output is the answer rather than a log.
+ * A succeeded task's text answer. An LLM leaves `outputs` entries with `contenttype: "raw"` and
+ * `content: {prompt, raw, thinking[], answer[]}` (no URL); the answer parts are the text, the
+ * parts themselves come along as `answer` and `thinking`. Otherwise, for a task without output
+ * files, the debug output is the answer rather than a log (Wiro puts a text model's answer there).
  */
-export function textAnswerOf(task: IDataObject): string | undefined {
-	if (!succeeded(task) || outputsOf(task).length > 0) return undefined;
+export function textAnswerOf(task: IDataObject): TextAnswer | undefined {
+	if (!succeeded(task)) return undefined;
+	const contents = rawContentsOf(task);
+	const answer = contents.flatMap((content) => stringList(content.answer));
+	if (contents.length > 0 && answer.length > 0) {
+		return { text: answer.join('\n\n').trim(), answer, thinking: contents.flatMap((content) => stringList(content.thinking)) };
+	}
+	if (outputsOf(task).length > 0) return undefined;
 	const text = String(task.debugoutput ?? '').trim();
-	return text === '' ? undefined : text;
+	return text === '' ? undefined : { text };
+}
+
+function rawContentsOf(task: IDataObject): IDataObject[] {
+	const outputs = Array.isArray(task.outputs) ? (task.outputs as IDataObject[]) : [];
+	return outputs.flatMap((output) => (output.contenttype === 'raw' && isObject(output.content) ? [output.content] : []));
+}
+
+function stringList(value: unknown): string[] {
+	return Array.isArray(value) ? value.filter((entry) => entry !== null && entry !== undefined).map(String) : [];
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The output item of every operation that returns a task: the facts first, Wiro's raw task last. */
@@ -80,7 +107,7 @@ export function toToolJson(task: IDataObject, fallback: TaskRef = {}): IDataObje
 	const outputs = outputsOf(task);
 	const owner = stringOrUndefined(task.modelslugowner);
 	const project = stringOrUndefined(task.modelslugproject);
-	const text = textAnswerOf(task);
+	const answer = textAnswerOf(task);
 	return {
 		taskId: ref.taskId ?? fallback.taskId,
 		taskToken: ref.taskToken ?? fallback.taskToken,
@@ -90,7 +117,7 @@ export function toToolJson(task: IDataObject, fallback: TaskRef = {}): IDataObje
 		succeeded: succeeded(task),
 		outputUrls: outputs.map((output) => output.url),
 		outputs: outputs as unknown as IDataObject[],
-		...(text !== undefined ? { text } : {}),
+		...(answer ?? {}),
 		cost: numberOrUndefined(task.totalcost),
 		elapsedSeconds: numberOrUndefined(task.elapsedseconds),
 	};

@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import type { Batch } from '../../helpers/batch';
-import { canPauseForCallback, isToolRun, pauseForCallback, resumeUrlOf } from '../../helpers/pauseForCallback';
+import { isToolRun, pauseForCallback, resumeUrlOf, whyNotPause } from '../../helpers/pauseForCallback';
 import { startTask } from '../../helpers/startTask';
 import { toToolJson } from '../../helpers/task';
 import { taskResult } from '../../helpers/taskResult';
@@ -44,7 +44,8 @@ export async function execute(this: IExecuteFunctions, i: number, batch: Batch):
 	const options = readWaitOptions(this, i);
 	const waitMode = this.getNodeParameter('waitMode', i) as string;
 	const asTool = isToolRun(this);
-	const pause = waitMode === 'callback' && canPauseForCallback(this);
+	const notPausing = waitMode === 'callback' ? whyNotPause(this) : undefined;
+	const pause = waitMode === 'callback' && notPausing === undefined;
 	const callbackUrl = pause ? resumeUrlOf(this, i) : options.callbackUrl;
 	const body = callbackUrl ? withBodyField(run.body, 'callbackUrl', callbackUrl) : run.body;
 	const startedAt = Date.now();
@@ -55,14 +56,7 @@ export async function execute(this: IExecuteFunctions, i: number, batch: Batch):
 		if (pause) return await pauseForCallback(this, i, ref, { model: run.slug, timeoutMs: options.timeoutMs, startedAt });
 		return [{ json: { ...ref, model: run.slug, status: 'task_queue', finished: false, succeeded: false } }];
 	}
-	if (waitMode === 'callback' && i === 0) {
-		this.addExecutionHints({
-			message: asTool
-				? 'Run as an AI tool, so the task was polled instead of pausing for its callback'
-				: 'Pausing for a callback serves one item per run; these items were polled instead',
-			location: 'outputPane',
-		});
-	}
+	if (notPausing !== undefined && i === 0) this.addExecutionHints({ message: notPausing, location: 'outputPane' });
 	let task;
 	try {
 		task = await waitForTask(this, ref, options, batch, startedAt);
