@@ -1,11 +1,11 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import type { IDataObject, INode, INodeParameters, ResourceMapperField } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters, ResourceMapperField } from 'n8n-workflow';
 
 import { WiroApi } from '../credentials/WiroApi.credentials';
 import { getModelParameters } from '../nodes/Wiro/methods/getModelParameters';
 import { searchModels } from '../nodes/Wiro/methods/searchModels';
-import { forgetWiroCatalog, loadModelDefinition } from '../nodes/Wiro/models/dynamic/catalog';
+import { loadModelDefinition } from '../nodes/Wiro/models/dynamic/catalog';
 import { cachedLoad, ExpiringCache } from '../nodes/Wiro/models/dynamic/expiringCache';
 import { toMapperFields } from '../nodes/Wiro/models/dynamic/mapperFields';
 import { toDynamicRunBody } from '../nodes/Wiro/models/dynamic/runBody';
@@ -20,6 +20,7 @@ import {
 	MAKE_IMAGE_TYPE,
 	MakeImage,
 	mapperValue,
+	newProject,
 	otherModelParameters,
 	schemaFor,
 } from './fixtures/otherModelHarness';
@@ -39,10 +40,7 @@ beforeAll(async () => {
 	await server.start();
 	imageSchema = await schemaFor(server, IMAGE_TO_VIDEO);
 });
-afterEach(() => {
-	server.reset();
-	forgetWiroCatalog();
-});
+afterEach(() => server.reset());
 afterAll(async () => {
 	await server.stop();
 	await disposeHarness();
@@ -140,23 +138,50 @@ describe('Other Model in the editor: the model list', () => {
 	});
 });
 
+describe('Wiro\'s answers are cached per credential', () => {
+	it('never shows one project\'s cached models or parameters to another credential on the same server', async () => {
+		server.reset();
+		const first = newProject(server);
+		const second = newProject(server);
+		const searchAs = async (credentials: ICredentialDataDecryptedObject) =>
+			await searchModels.call(await editorContext(server, otherModelParameters(''), credentials), 'demo');
+		expect(await schemaFor(server, LTX, first)).toHaveLength(8);
+		expect((await searchAs(first)).results.map((result) => result.value)).toEqual([IMAGE_TO_VIDEO]);
+
+		// Another project on the same Wiro asks Wiro itself.
+		expect(await schemaFor(server, LTX, second)).toHaveLength(8);
+		await searchAs(second);
+		const askedBy = (endpoint: string) => requestsTo(endpoint).map((request) => request.headers['x-api-key']);
+		expect(askedBy('Tool/Detail')).toEqual([first.apiKey, second.apiKey]);
+		expect(new Set(askedBy('Tool/List'))).toEqual(new Set([first.apiKey, second.apiKey]));
+
+		// A key Wiro does not know gets Wiro's refusal, not what another project was shown.
+		const stranger = { ...first, apiKey: 'no-such-project' };
+		const refused = await getModelParameters.call(await editorContext(server, otherModelParameters(LTX), stranger));
+		expect(refused.fields).toEqual([]);
+		expect(refused.emptyFieldsNotice).toMatch(/Project authorization is not founded/);
+		await expect(searchAs(stranger)).rejects.toThrow(/Project authorization is not founded/);
+	});
+});
+
 describe('Wiro\'s answers are cached for the editor session', () => {
 	it('asks Tool/Detail and Tool/List once per model and query, and again after a failure', async () => {
-		await schemaFor(server, LTX);
-		await schemaFor(server, LTX);
-		await Promise.all([schemaFor(server, IMAGE_TO_VIDEO), schemaFor(server, IMAGE_TO_VIDEO)]);
+		const project = newProject(server);
+		await schemaFor(server, LTX, project);
+		await schemaFor(server, LTX, project);
+		await Promise.all([schemaFor(server, IMAGE_TO_VIDEO, project), schemaFor(server, IMAGE_TO_VIDEO, project)]);
 		expect(requestsTo('Tool/Detail')).toHaveLength(2);
 		const missing = otherModelParameters('nobody/nothing');
-		await getModelParameters.call(await editorContext(server, missing));
-		await getModelParameters.call(await editorContext(server, missing));
+		await getModelParameters.call(await editorContext(server, missing, project));
+		await getModelParameters.call(await editorContext(server, missing, project));
 		expect(requestsTo('Tool/Detail')).toHaveLength(4);
-		const context = await editorContext(server, otherModelParameters(''));
+		const context = await editorContext(server, otherModelParameters(''), project);
 		await searchModels.call(context, 'video');
 		await searchModels.call(context, 'video');
 		expect(requestsTo('Tool/List')).toHaveLength(3);
 	});
 
-	it('keys the cache by Base URL, expires entries and keeps at most a fixed number', async () => {
+	it('expires entries and keeps at most a fixed number', async () => {
 		let now = 0;
 		const cache = new ExpiringCache<string>(2, 1000, () => now);
 		cache.set('a', 'A');
@@ -286,10 +311,11 @@ describe('Other Model runs: JSON body, multipart body, checks', () => {
 	});
 
 	it('runs many items concurrently, reading the model from Wiro once', async () => {
+		const project = newProject(server);
 		const schema = await schemaFor(server, LTX);
 		server.reset();
-		forgetWiroCatalog();
 		const result = await runWiro(server, {
+			credentials: project,
 			items: [{ n: 1 }, { n: 2 }, { n: 3 }],
 			parameters: { ...otherModelParameters(LTX), modelParameters: mapperValue(schema, { prompt: '={{ "Shot " + $json.n }}' }), options: { download: false } },
 		});

@@ -7,13 +7,13 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { WIRO_DEFAULT_BASE_URL } from '../../../credentials/WiroApi.credentials';
 import { describeHttpFailure, describeNetworkFailure, describeWiroFailure, toNodeError } from './errors';
 import { MultipartBody, type WiroRequestBody } from './multipart';
 
 export type WiroContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions;
 
 export const WIRO_CREDENTIAL = 'wiroApi';
-const DEFAULT_BASE_URL = 'https://api.wiro.ai/v1';
 const REQUEST_TIMEOUT_MS = 60_000;
 
 /** The answer of a Wiro call that worked: `result` was not false. */
@@ -24,10 +24,10 @@ export interface WiroRequestOptions {
 	ignoreCancel?: boolean;
 }
 
-/** The credential's Base URL without a trailing slash (also what caches of Wiro's answers are keyed by). */
+/** The credential's Base URL without a trailing slash. */
 export async function wiroBaseUrl(context: WiroContext): Promise<string> {
 	const credentials = await context.getCredentials(WIRO_CREDENTIAL);
-	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	return String(credentials.baseUrl || WIRO_DEFAULT_BASE_URL).replace(/\/+$/, '');
 }
 
 /**
