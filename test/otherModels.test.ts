@@ -11,7 +11,7 @@ import { toMapperFields } from '../nodes/Wiro/models/dynamic/mapperFields';
 import { toDynamicRunBody } from '../nodes/Wiro/models/dynamic/runBody';
 import { parseToolDetail } from '../nodes/Wiro/models/dynamic/toolDetail';
 import { toTaskJson, toToolJson } from '../nodes/Wiro/helpers/task';
-import { MultipartBody } from '../nodes/Wiro/transport';
+import { bufferPart, MultipartBody, type FilePart } from '../nodes/Wiro/transport';
 import { Wiro } from '../nodes/Wiro/Wiro.node';
 import everyTypeAnswer from './fixtures/toolDetail-every-type.json';
 import {
@@ -259,10 +259,10 @@ describe('Other Model runs: JSON body, multipart body, checks', () => {
 
 	it('follows Wiro\'s rules for several files, URLs and combined inputs', async () => {
 		const model = parseToolDetail('wiro/Virtual Try-On Video', everyType);
-		const files: Record<string, { data: Buffer; fileName: string; mimeType: string }> = {
-			human: { data: Buffer.from('h'), fileName: 'h.jpg', mimeType: 'image/jpeg' },
-			shirt: { data: Buffer.from('s'), fileName: 's.jpg', mimeType: 'image/jpeg' },
-			guide: { data: Buffer.from('g'), fileName: 'g.pdf', mimeType: 'application/pdf' },
+		const files: Record<string, FilePart> = {
+			human: bufferPart(Buffer.from('h'), 'h.jpg', 'image/jpeg'),
+			shirt: bufferPart(Buffer.from('s'), 's.jpg', 'image/jpeg'),
+			guide: bufferPart(Buffer.from('g'), 'g.pdf', 'application/pdf'),
 		};
 		const built = await toDynamicRunBody(model, {
 			inputImageHuman: 'human', inputImageClothes: 'shirt, https://x.test/pants.jpg', inputDocumentMultiple: 'guide,https://x.test/a.pdf,https://x.test/b.pdf',

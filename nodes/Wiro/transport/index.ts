@@ -45,8 +45,7 @@ export async function wiroRequest(
 	const request: IHttpRequestOptions = {
 		method: 'POST',
 		url: `${await wiroBaseUrl(context)}/${endpoint}`,
-		// Node's FormData: axios inside n8n sets the multipart boundary and content type itself.
-		body: body instanceof MultipartBody ? body.toFormData() : body,
+		...encodeBody(body),
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -70,6 +69,13 @@ export async function wiroRequest(
 		throw toNodeError(context.getNode(), describeWiroFailure(endpoint, answer));
 	}
 	return answer;
+}
+
+function encodeBody(body: WiroRequestBody): Pick<IHttpRequestOptions, 'body' | 'headers' | 'disableFollowRedirect'> {
+	if (!(body instanceof MultipartBody)) return { body };
+	const multipart = body.encode();
+	// Following redirects would keep a copy of every byte sent, to send it again after a 307.
+	return { body: multipart.body, headers: { 'content-type': multipart.contentType }, disableFollowRedirect: true };
 }
 
 function parseAnswer(body: unknown): IDataObject | undefined {
@@ -100,4 +106,4 @@ function withoutCancelSignal(context: WiroContext): IExecuteFunctions {
 }
 
 export { describeFailure, isRetryable, toNodeError, WIRO_CODE, type WiroFailure } from './errors';
-export { MultipartBody, withBodyField, type FilePart, type MultipartEntry, type WiroRequestBody } from './multipart';
+export { bufferPart, MultipartBody, withBodyField, type FilePart, type MultipartEntry, type WiroRequestBody } from './multipart';
