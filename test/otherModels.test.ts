@@ -7,9 +7,11 @@ import { getModelParameters } from '../nodes/Wiro/methods/getModelParameters';
 import { searchModels } from '../nodes/Wiro/methods/searchModels';
 import { loadModelDefinition } from '../nodes/Wiro/models/dynamic/catalog';
 import { cachedLoad, ExpiringCache } from '../nodes/Wiro/models/dynamic/expiringCache';
-import { toMapperFields } from '../nodes/Wiro/models/dynamic/mapperFields';
-import { toDynamicRunBody } from '../nodes/Wiro/models/dynamic/runBody';
 import { parseToolDetail } from '../nodes/Wiro/models/dynamic/toolDetail';
+import { toMapperFields } from '../nodes/Wiro/models/fields';
+import { toRunBody } from '../nodes/Wiro/models/runBody';
+import type { WiroModelDefinition } from '../nodes/Wiro/models/types';
+import type { BinaryReader } from '../nodes/Wiro/models/validate';
 import { toTaskJson, toToolJson } from '../nodes/Wiro/helpers/task';
 import { bufferPart, MultipartBody, type FilePart } from '../nodes/Wiro/transport';
 import { Wiro } from '../nodes/Wiro/Wiro.node';
@@ -45,6 +47,10 @@ afterAll(async () => {
 	await server.stop();
 	await disposeHarness();
 });
+
+/** The body Other Model builds from its mapper values, as Generate builds it. */
+const otherModelBody = async (model: WiroModelDefinition, values: IDataObject, readBinary: BinaryReader) =>
+	await toRunBody(model, { read: (parameter) => values[parameter.id], place: { fixed: false, slug: model.slug }, readBinary, extras: values });
 
 const requestsTo = (endpoint: string) => server.requests.filter((request) => request.path === `/v1/${endpoint}`);
 
@@ -264,7 +270,7 @@ describe('Other Model runs: JSON body, multipart body, checks', () => {
 			shirt: bufferPart(Buffer.from('s'), 's.jpg', 'image/jpeg'),
 			guide: bufferPart(Buffer.from('g'), 'g.pdf', 'application/pdf'),
 		};
-		const built = await toDynamicRunBody(model, {
+		const built = await otherModelBody(model, {
 			inputImageHuman: 'human', inputImageClothes: 'shirt, https://x.test/pants.jpg', inputDocumentMultiple: 'guide,https://x.test/a.pdf,https://x.test/b.pdf',
 			prompt: 'Turn', quality: '480p', strength: 0.5, extraFromOlderSchema: 'kept',
 		}, async (name) => files[name]);
@@ -294,7 +300,7 @@ describe('Other Model runs: JSON body, multipart body, checks', () => {
 		expect(requestsTo(`Run/${IMAGE_TO_VIDEO}`)).toHaveLength(0);
 		// Where n8n does not check (a schema saved before the field was required, an AI tool's arguments):
 		const model = await loadModelDefinition(await editorContext(server, otherModelParameters(IMAGE_TO_VIDEO)), IMAGE_TO_VIDEO);
-		expect(await toDynamicRunBody(model, { prompt: 'no image' }, async () => undefined)).toEqual({
+		expect(await otherModelBody(model, { prompt: 'no image' }, async () => undefined)).toEqual({
 			problem: {
 				field: 'inputImage',
 				message: "'Input Image' is required by wiroai/Image-To-Video-Demo",

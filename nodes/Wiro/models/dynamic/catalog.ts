@@ -5,7 +5,7 @@ import { describeFailure, toNodeError, WIRO_CODE, WIRO_CREDENTIAL, wiroBaseUrl, 
 import { cachedLoad, ExpiringCache } from './expiringCache';
 import { splitSlug } from './slug';
 import { parseToolDetail } from './toolDetail';
-import type { WiroModelDefinition, WiroModelSummary } from './types';
+import type { WiroModelDefinition, WiroModelSummary } from '../types';
 
 const TTL_MS = 10 * 60_000;
 const details = new ExpiringCache<Promise<WiroModelDefinition>>(200, TTL_MS);
