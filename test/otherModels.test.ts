@@ -7,6 +7,7 @@ import { getModelParameters } from '../nodes/Wiro/methods/getModelParameters';
 import { searchModels } from '../nodes/Wiro/methods/searchModels';
 import { loadModelDefinition } from '../nodes/Wiro/models/dynamic/catalog';
 import { cachedLoad, ExpiringCache } from '../nodes/Wiro/models/dynamic/expiringCache';
+import { VIDEO_CATEGORIES } from '../nodes/Wiro/models/dynamic/listModels';
 import { parseToolDetail } from '../nodes/Wiro/models/dynamic/toolDetail';
 import { toMapperFields } from '../nodes/Wiro/models/fields';
 import { toRunBody } from '../nodes/Wiro/models/runBody';
@@ -27,6 +28,7 @@ import {
 	schemaFor,
 } from './fixtures/otherModelHarness';
 import { disposeHarness, runWorkflow } from './harness';
+import { MODELS } from './server/catalog';
 import { MOTION_RANGE, WiroServer } from './server';
 import { bodiesAt, NODE_NAME, runWiro, signatureCredentials, WIRO_NODE_TYPE } from './support/runWiro';
 
@@ -125,7 +127,9 @@ describe('Other Model in the editor: the model list', () => {
 
 	it('lists video models by default, one request per video category, each model once', async () => {
 		const { results, paginationToken } = await search();
-		expect(results.map((result) => result.value).sort()).toEqual(['PixVerse/text-to-video-v5', IMAGE_TO_VIDEO, LTX].sort());
+		const videoModels = MODELS.filter((model) => model.categories.some((category) => VIDEO_CATEGORIES.includes(category)));
+		expect(results.map((result) => result.value).sort()).toEqual(videoModels.map((model) => `${model.slugowner}/${model.slugproject}`).sort());
+		expect(results.map((result) => result.value)).toEqual(expect.arrayContaining(['PixVerse/text-to-video-v5', IMAGE_TO_VIDEO, LTX]));
 		expect(results.find((result) => result.value === IMAGE_TO_VIDEO)).toEqual({
 			name: 'Image To Video Demo', value: IMAGE_TO_VIDEO, description: IMAGE_TO_VIDEO, url: 'https://wiro.ai/models/wiroai/Image-To-Video-Demo',
 		});

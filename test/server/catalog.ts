@@ -33,6 +33,8 @@ export interface ModelSpec {
 	/** Cost per second and total cost of a successful run, in USD. */
 	cps: number;
 	totalcost: number;
+	/** A rule across fields that Wiro enforces for this model: the refusal's message, or undefined. */
+	crossCheck?: (fields: Record<string, unknown>) => string | undefined;
 }
 
 /** Numeric limits for LTX-Video, in one place so the node's authors can read them. */
@@ -67,6 +69,10 @@ const PIXVERSE: ModelSpec = {
 		{ id: 'seed', type: 'number', label: 'seed', required: false, note: 'Leave null to randomize', default: '0' },
 		{ id: 'Watermark', type: 'select', label: 'Watermark', required: false, note: '', default: 'false', options: options('false', 'true') },
 	],
+	crossCheck: (fields) =>
+		(fields.quality ?? '540p') === '1080p' && String(fields.duration ?? '5') === '8'
+			? 'Request parameter [duration] must be 5 when quality is 1080p'
+			: undefined,
 };
 
 const LTX: ModelSpec = {
