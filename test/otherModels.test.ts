@@ -15,6 +15,7 @@ import type { WiroModelDefinition } from '../nodes/Wiro/models/types';
 import type { BinaryReader } from '../nodes/Wiro/models/validate';
 import { toTaskJson, toToolJson } from '../nodes/Wiro/helpers/task';
 import { bufferPart, MultipartBody, type FilePart } from '../nodes/Wiro/transport';
+import type { MultipartStream } from '../nodes/Wiro/transport/multipart';
 import { Wiro } from '../nodes/Wiro/Wiro.node';
 import everyTypeAnswer from './fixtures/toolDetail-every-type.json';
 import {
@@ -28,6 +29,7 @@ import {
 	schemaFor,
 } from './fixtures/otherModelHarness';
 import { disposeHarness, runWorkflow } from './harness';
+import { parseBody } from './server/body';
 import { MODELS } from './server/catalog';
 import { MOTION_RANGE, WiroServer } from './server';
 import { bodiesAt, NODE_NAME, runWiro, signatureCredentials, WIRO_NODE_TYPE } from './support/runWiro';
@@ -256,6 +258,29 @@ describe('Other Model runs: JSON body, multipart body, checks', () => {
 		const uploaded = Buffer.from(await (await fetch(uploadedUrl)).arrayBuffer());
 		expect(uploaded.equals(IMAGE_BYTES)).toBe(true);
 		expect(result.output(NODE_NAME)[0].json).toMatchObject({ model: IMAGE_TO_VIDEO, succeeded: true });
+	});
+
+	it('encodes multipart with its exact length up front, reading each file only while it is sent', async () => {
+		let reads = 0;
+		const streamed: FilePart = { fileName: 'ph"oto.png', mimeType: 'image/png', size: IMAGE_BYTES.length, read: async () => (reads++, [IMAGE_BYTES.subarray(0, 10), IMAGE_BYTES.subarray(10)]) };
+		const { body, contentType } = new MultipartBody().text('prompt', 'Çay 🍵 "quoted"').file('inputImage', streamed).text('inputImageUrl', '').encode();
+		const send = async (parts: MultipartStream) => {
+			const chunks: Buffer[] = [];
+			for await (const chunk of parts.stream()) chunks.push(Buffer.from(chunk));
+			return Buffer.concat(chunks);
+		};
+		expect(reads).toBe(0);
+		const bytes = await send(body);
+		expect(bytes.length).toBe(body.size);
+		expect((await send(body)).equals(bytes)).toBe(true);
+		expect(reads).toBe(2);
+		const parsed = parseBody(contentType, bytes);
+		expect(parsed.fields).toEqual({ prompt: 'Çay 🍵 "quoted"', inputImageUrl: '' });
+		expect(parsed.files.inputImage).toMatchObject({ filename: 'ph%22oto.png', contentType: 'image/png', size: IMAGE_BYTES.length });
+		expect(parsed.files.inputImage.data.equals(IMAGE_BYTES)).toBe(true);
+
+		const shrunk = new MultipartBody().file('inputImage', { ...streamed, size: IMAGE_BYTES.length + 1 }).encode().body;
+		await expect(send(shrunk)).rejects.toThrow(`The file 'ph"oto.png' has ${IMAGE_BYTES.length} bytes, not the ${IMAGE_BYTES.length + 1} expected`);
 	});
 
 	it('sends a URL for a file input as multipart {id}Url with an empty {id}', async () => {
