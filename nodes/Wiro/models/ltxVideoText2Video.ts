@@ -1,4 +1,4 @@
-import { promptInputs } from './promptInputs';
+import { promptInputs } from './inputs';
 import type { CuratedModel } from './types';
 
 // Fields and defaults from Wiro's LTX-Video Text2Video tool page. The page gives no limits;

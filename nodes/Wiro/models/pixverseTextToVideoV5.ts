@@ -1,11 +1,9 @@
-import { promptInputs } from './promptInputs';
-import type { CuratedModel, ParameterOption } from './types';
+import { labelled, promptInputs, sameLabel } from './inputs';
+import type { CuratedModel } from './types';
 
 // Fields, defaults and options from Wiro's PixVerse text-to-video v5 tool page.
 const DEFAULT_PROMPT =
 	"A dynamic, storybook-style illustration of a whimsical race between a rabbit and a turtle. The scene is set on a winding dirt path through a lush, green forest on a sunny day. The rabbit, looking over its shoulder with a cocky grin, with dust kicking up from its feet. It's wearing small, cartoonish sneakers. The turtle, determined and focused, is moving steadily forward, its shell gleaming in the sunlight. Other forest animals like squirrels and hedgehogs are on the sidelines cheering. The overall mood is lighthearted and fun, captured with bright, cheerful colors and a sense of motion.";
-
-const sameLabel = (...values: string[]): ParameterOption[] => values.map((value) => ({ value, label: value }));
 
 export const pixverseTextToVideoV5: CuratedModel = {
 	slug: 'PixVerse/text-to-video-v5',
@@ -23,14 +21,11 @@ export const pixverseTextToVideoV5: CuratedModel = {
 		},
 		{
 			id: 'quality', type: 'select', label: 'Quality', default: '540p', description: 'Resolution of the video',
-			options: [{ value: '360p', label: '360p (Turbo)' }, ...sameLabel('540p', '720p', '1080p')],
+			options: labelled({ '360p': '360p (Turbo)', '540p': '540p', '720p': '720p', '1080p': '1080p' }),
 		},
 		{
 			id: 'style', type: 'select', label: 'Style', default: '', description: 'A visual style; None leaves it to the prompt',
-			options: [
-				{ value: '3d_animation', label: '3D Animation' }, { value: 'anime', label: 'Anime' }, { value: 'clay', label: 'Clay' },
-				{ value: 'comic', label: 'Comic' }, { value: 'cyberpunk', label: 'Cyberpunk' }, { value: '', label: 'None' },
-			],
+			options: labelled({ '3d_animation': '3D Animation', anime: 'Anime', clay: 'Clay', comic: 'Comic', cyberpunk: 'Cyberpunk', '': 'None' }),
 		},
 		{
 			id: 'seed', type: 'number', label: 'Seed', default: 0, min: 0, max: 2147483647, integer: true,
@@ -38,7 +33,7 @@ export const pixverseTextToVideoV5: CuratedModel = {
 		},
 		{
 			id: 'Watermark', name: 'watermark', type: 'select', label: 'Watermark', default: 'false',
-			options: [{ value: 'false', label: 'False' }, { value: 'true', label: 'True' }],
+			options: labelled({ false: 'False', true: 'True' }),
 			description: 'Whether PixVerse adds its watermark to the video',
 		},
 	],
