@@ -37,9 +37,18 @@ function fieldsShownFor(slug: string): INodeProperties[] {
 describe('Wiro node description', () => {
 	it('offers exactly the curated models, by Wiro slug, then Other Model', () => {
 		const model = properties.find((property) => property.name === 'model');
-		expect(model?.options?.map((option) => ('value' in option ? option.value : undefined))).toEqual([...Object.keys(SEEDS), 'other']);
+		expect(model?.options?.map((option) => ('value' in option ? option.value : undefined))).toEqual([...models.map((entry) => entry.slug), 'other']);
 		expect(model?.default).toBe('PixVerse/text-to-video-v5');
-		expect(models.map((entry) => entry.slug)).toEqual(Object.keys(SEEDS));
+		expect(model?.noDataExpression).toBe(true);
+		expect(models.map((entry) => entry.slug).slice(0, 2)).toEqual(Object.keys(SEEDS));
+	});
+
+	it.each(models.map((model) => [model.slug, model] as const))('%s shows its inputs as fixed fields, in its order, scoped to it', (slug, model) => {
+		const fields = fieldsShownFor(slug);
+		expect(fields.map((field) => [field.name, field.displayName, field.default])).toEqual(
+			model.inputs.map((input) => [input.name ?? input.id, input.label, input.default]),
+		);
+		for (const field of fields) expect(field.displayOptions?.show).toEqual({ resource: ['video'], operation: ['generate'], model: [slug] });
 	});
 
 	it.each(Object.keys(SEEDS))('%s shows exactly its own fields, with the seed defaults and options', (slug) => {
@@ -62,7 +71,7 @@ describe('Wiro node description', () => {
 		for (const field of modelFields) {
 			expect(field.displayOptions?.show?.model).toHaveLength(1);
 		}
-		expect(modelFields).toHaveLength(Object.values(SEEDS).reduce((count, fields) => count + Object.keys(fields).length, 0));
+		expect(modelFields).toHaveLength(models.reduce((count, model) => count + model.inputs.length, 0));
 	});
 
 	it('shows the Other Model fields only for Other Model: a list or a slug, and parameters read from Wiro', () => {

@@ -1,17 +1,21 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import type { IDataObject, INode, INodeParameters, ResourceMapperField } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters, ResourceMapperField } from 'n8n-workflow';
 
 import { WiroApi } from '../credentials/WiroApi.credentials';
 import { getModelParameters } from '../nodes/Wiro/methods/getModelParameters';
 import { searchModels } from '../nodes/Wiro/methods/searchModels';
-import { forgetWiroCatalog, loadModelDefinition } from '../nodes/Wiro/models/dynamic/catalog';
+import { loadModelDefinition } from '../nodes/Wiro/models/dynamic/catalog';
 import { cachedLoad, ExpiringCache } from '../nodes/Wiro/models/dynamic/expiringCache';
-import { toMapperFields } from '../nodes/Wiro/models/dynamic/mapperFields';
-import { toDynamicRunBody } from '../nodes/Wiro/models/dynamic/runBody';
+import { VIDEO_CATEGORIES } from '../nodes/Wiro/models/dynamic/listModels';
 import { parseToolDetail } from '../nodes/Wiro/models/dynamic/toolDetail';
+import { toMapperFields } from '../nodes/Wiro/models/fields';
+import { toRunBody } from '../nodes/Wiro/models/runBody';
+import type { WiroModelDefinition } from '../nodes/Wiro/models/types';
+import type { BinaryReader } from '../nodes/Wiro/models/validate';
 import { toTaskJson, toToolJson } from '../nodes/Wiro/helpers/task';
-import { MultipartBody } from '../nodes/Wiro/transport';
+import { bufferPart, MultipartBody, type FilePart } from '../nodes/Wiro/transport';
+import type { MultipartStream } from '../nodes/Wiro/transport/multipart';
 import { Wiro } from '../nodes/Wiro/Wiro.node';
 import everyTypeAnswer from './fixtures/toolDetail-every-type.json';
 import {
@@ -20,10 +24,13 @@ import {
 	MAKE_IMAGE_TYPE,
 	MakeImage,
 	mapperValue,
+	newProject,
 	otherModelParameters,
 	schemaFor,
 } from './fixtures/otherModelHarness';
 import { disposeHarness, runWorkflow } from './harness';
+import { parseBody } from './server/body';
+import { MODELS } from './server/catalog';
 import { MOTION_RANGE, WiroServer } from './server';
 import { bodiesAt, NODE_NAME, runWiro, signatureCredentials, WIRO_NODE_TYPE } from './support/runWiro';
 
@@ -39,14 +46,15 @@ beforeAll(async () => {
 	await server.start();
 	imageSchema = await schemaFor(server, IMAGE_TO_VIDEO);
 });
-afterEach(() => {
-	server.reset();
-	forgetWiroCatalog();
-});
+afterEach(() => server.reset());
 afterAll(async () => {
 	await server.stop();
 	await disposeHarness();
 });
+
+/** The body Other Model builds from its mapper values, as Generate builds it. */
+const otherModelBody = async (model: WiroModelDefinition, values: IDataObject, readBinary: BinaryReader) =>
+	await toRunBody(model, { read: (parameter) => values[parameter.id], place: { fixed: false, slug: model.slug }, readBinary, extras: values });
 
 const requestsTo = (endpoint: string) => server.requests.filter((request) => request.path === `/v1/${endpoint}`);
 
@@ -121,7 +129,9 @@ describe('Other Model in the editor: the model list', () => {
 
 	it('lists video models by default, one request per video category, each model once', async () => {
 		const { results, paginationToken } = await search();
-		expect(results.map((result) => result.value).sort()).toEqual(['PixVerse/text-to-video-v5', IMAGE_TO_VIDEO, LTX].sort());
+		const videoModels = MODELS.filter((model) => model.categories.some((category) => VIDEO_CATEGORIES.includes(category)));
+		expect(results.map((result) => result.value).sort()).toEqual(videoModels.map((model) => `${model.slugowner}/${model.slugproject}`).sort());
+		expect(results.map((result) => result.value)).toEqual(expect.arrayContaining(['PixVerse/text-to-video-v5', IMAGE_TO_VIDEO, LTX]));
 		expect(results.find((result) => result.value === IMAGE_TO_VIDEO)).toEqual({
 			name: 'Image To Video Demo', value: IMAGE_TO_VIDEO, description: IMAGE_TO_VIDEO, url: 'https://wiro.ai/models/wiroai/Image-To-Video-Demo',
 		});
@@ -140,23 +150,50 @@ describe('Other Model in the editor: the model list', () => {
 	});
 });
 
+describe('Wiro\'s answers are cached per credential', () => {
+	it('never shows one project\'s cached models or parameters to another credential on the same server', async () => {
+		server.reset();
+		const first = newProject(server);
+		const second = newProject(server);
+		const searchAs = async (credentials: ICredentialDataDecryptedObject) =>
+			await searchModels.call(await editorContext(server, otherModelParameters(''), credentials), 'demo');
+		expect(await schemaFor(server, LTX, first)).toHaveLength(8);
+		expect((await searchAs(first)).results.map((result) => result.value)).toEqual([IMAGE_TO_VIDEO]);
+
+		// Another project on the same Wiro asks Wiro itself.
+		expect(await schemaFor(server, LTX, second)).toHaveLength(8);
+		await searchAs(second);
+		const askedBy = (endpoint: string) => requestsTo(endpoint).map((request) => request.headers['x-api-key']);
+		expect(askedBy('Tool/Detail')).toEqual([first.apiKey, second.apiKey]);
+		expect(new Set(askedBy('Tool/List'))).toEqual(new Set([first.apiKey, second.apiKey]));
+
+		// A key Wiro does not know gets Wiro's refusal, not what another project was shown.
+		const stranger = { ...first, apiKey: 'no-such-project' };
+		const refused = await getModelParameters.call(await editorContext(server, otherModelParameters(LTX), stranger));
+		expect(refused.fields).toEqual([]);
+		expect(refused.emptyFieldsNotice).toMatch(/Project authorization is not founded/);
+		await expect(searchAs(stranger)).rejects.toThrow(/Project authorization is not founded/);
+	});
+});
+
 describe('Wiro\'s answers are cached for the editor session', () => {
 	it('asks Tool/Detail and Tool/List once per model and query, and again after a failure', async () => {
-		await schemaFor(server, LTX);
-		await schemaFor(server, LTX);
-		await Promise.all([schemaFor(server, IMAGE_TO_VIDEO), schemaFor(server, IMAGE_TO_VIDEO)]);
+		const project = newProject(server);
+		await schemaFor(server, LTX, project);
+		await schemaFor(server, LTX, project);
+		await Promise.all([schemaFor(server, IMAGE_TO_VIDEO, project), schemaFor(server, IMAGE_TO_VIDEO, project)]);
 		expect(requestsTo('Tool/Detail')).toHaveLength(2);
 		const missing = otherModelParameters('nobody/nothing');
-		await getModelParameters.call(await editorContext(server, missing));
-		await getModelParameters.call(await editorContext(server, missing));
+		await getModelParameters.call(await editorContext(server, missing, project));
+		await getModelParameters.call(await editorContext(server, missing, project));
 		expect(requestsTo('Tool/Detail')).toHaveLength(4);
-		const context = await editorContext(server, otherModelParameters(''));
+		const context = await editorContext(server, otherModelParameters(''), project);
 		await searchModels.call(context, 'video');
 		await searchModels.call(context, 'video');
 		expect(requestsTo('Tool/List')).toHaveLength(3);
 	});
 
-	it('keys the cache by Base URL, expires entries and keeps at most a fixed number', async () => {
+	it('expires entries and keeps at most a fixed number', async () => {
 		let now = 0;
 		const cache = new ExpiringCache<string>(2, 1000, () => now);
 		cache.set('a', 'A');
@@ -223,6 +260,29 @@ describe('Other Model runs: JSON body, multipart body, checks', () => {
 		expect(result.output(NODE_NAME)[0].json).toMatchObject({ model: IMAGE_TO_VIDEO, succeeded: true });
 	});
 
+	it('encodes multipart with its exact length up front, reading each file only while it is sent', async () => {
+		let reads = 0;
+		const streamed: FilePart = { fileName: 'ph"oto.png', mimeType: 'image/png', size: IMAGE_BYTES.length, read: async () => (reads++, [IMAGE_BYTES.subarray(0, 10), IMAGE_BYTES.subarray(10)]) };
+		const { body, contentType } = new MultipartBody().text('prompt', 'Çay 🍵 "quoted"').file('inputImage', streamed).text('inputImageUrl', '').encode();
+		const send = async (parts: MultipartStream) => {
+			const chunks: Buffer[] = [];
+			for await (const chunk of parts.stream()) chunks.push(Buffer.from(chunk));
+			return Buffer.concat(chunks);
+		};
+		expect(reads).toBe(0);
+		const bytes = await send(body);
+		expect(bytes.length).toBe(body.size);
+		expect((await send(body)).equals(bytes)).toBe(true);
+		expect(reads).toBe(2);
+		const parsed = parseBody(contentType, bytes);
+		expect(parsed.fields).toEqual({ prompt: 'Çay 🍵 "quoted"', inputImageUrl: '' });
+		expect(parsed.files.inputImage).toMatchObject({ filename: 'ph%22oto.png', contentType: 'image/png', size: IMAGE_BYTES.length });
+		expect(parsed.files.inputImage.data.equals(IMAGE_BYTES)).toBe(true);
+
+		const shrunk = new MultipartBody().file('inputImage', { ...streamed, size: IMAGE_BYTES.length + 1 }).encode().body;
+		await expect(send(shrunk)).rejects.toThrow(`The file 'ph"oto.png' has ${IMAGE_BYTES.length} bytes, not the ${IMAGE_BYTES.length + 1} expected`);
+	});
+
 	it('sends a URL for a file input as multipart {id}Url with an empty {id}', async () => {
 		const result = await runOther(IMAGE_TO_VIDEO, imageSchema, { inputImage: 'https://example.com/cat.png', motion: 0.2 }, { waitMode: 'none' });
 		expect(result.status).toBe('success');
@@ -234,12 +294,12 @@ describe('Other Model runs: JSON body, multipart body, checks', () => {
 
 	it('follows Wiro\'s rules for several files, URLs and combined inputs', async () => {
 		const model = parseToolDetail('wiro/Virtual Try-On Video', everyType);
-		const files: Record<string, { data: Buffer; fileName: string; mimeType: string }> = {
-			human: { data: Buffer.from('h'), fileName: 'h.jpg', mimeType: 'image/jpeg' },
-			shirt: { data: Buffer.from('s'), fileName: 's.jpg', mimeType: 'image/jpeg' },
-			guide: { data: Buffer.from('g'), fileName: 'g.pdf', mimeType: 'application/pdf' },
+		const files: Record<string, FilePart> = {
+			human: bufferPart(Buffer.from('h'), 'h.jpg', 'image/jpeg'),
+			shirt: bufferPart(Buffer.from('s'), 's.jpg', 'image/jpeg'),
+			guide: bufferPart(Buffer.from('g'), 'g.pdf', 'application/pdf'),
 		};
-		const built = await toDynamicRunBody(model, {
+		const built = await otherModelBody(model, {
 			inputImageHuman: 'human', inputImageClothes: 'shirt, https://x.test/pants.jpg', inputDocumentMultiple: 'guide,https://x.test/a.pdf,https://x.test/b.pdf',
 			prompt: 'Turn', quality: '480p', strength: 0.5, extraFromOlderSchema: 'kept',
 		}, async (name) => files[name]);
@@ -269,7 +329,7 @@ describe('Other Model runs: JSON body, multipart body, checks', () => {
 		expect(requestsTo(`Run/${IMAGE_TO_VIDEO}`)).toHaveLength(0);
 		// Where n8n does not check (a schema saved before the field was required, an AI tool's arguments):
 		const model = await loadModelDefinition(await editorContext(server, otherModelParameters(IMAGE_TO_VIDEO)), IMAGE_TO_VIDEO);
-		expect(await toDynamicRunBody(model, { prompt: 'no image' }, async () => undefined)).toEqual({
+		expect(await otherModelBody(model, { prompt: 'no image' }, async () => undefined)).toEqual({
 			problem: {
 				field: 'inputImage',
 				message: "'Input Image' is required by wiroai/Image-To-Video-Demo",
@@ -286,10 +346,11 @@ describe('Other Model runs: JSON body, multipart body, checks', () => {
 	});
 
 	it('runs many items concurrently, reading the model from Wiro once', async () => {
+		const project = newProject(server);
 		const schema = await schemaFor(server, LTX);
 		server.reset();
-		forgetWiroCatalog();
 		const result = await runWiro(server, {
+			credentials: project,
 			items: [{ n: 1 }, { n: 2 }, { n: 3 }],
 			parameters: { ...otherModelParameters(LTX), modelParameters: mapperValue(schema, { prompt: '={{ "Shot " + $json.n }}' }), options: { download: false } },
 		});

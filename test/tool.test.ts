@@ -10,7 +10,6 @@ import {
 } from 'n8n-workflow';
 
 import { WiroApi } from '../credentials/WiroApi.credentials';
-import { forgetWiroCatalog } from '../nodes/Wiro/models/dynamic/catalog';
 import { Wiro } from '../nodes/Wiro/Wiro.node';
 import { mapperValue, otherModelParameters, schemaFor } from './fixtures/otherModelHarness';
 import { disposeHarness, runWorkflow, type RunWorkflowResult } from './harness';
@@ -86,10 +85,7 @@ beforeAll(async () => {
 	server = new WiroServer({ taskDurationMs: 300, outputSize: 16 * 1024 });
 	await server.start();
 });
-afterEach(() => {
-	server.reset();
-	forgetWiroCatalog();
-});
+afterEach(() => server.reset());
 afterAll(async () => {
 	await server.stop();
 	await disposeHarness();

@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: runs the Wiro node through n8n-core against the local Wiro-compatible server
  * and prints one Markdown table, every figure measured in this run (see issue 6 and RESULTS.md).
- * Order: a warm-up, memory (alone, so nothing else moves the RSS); polling, callback waiting and
+ * Order: a warm-up, memory and upload memory (alone, so nothing else moves the RSS); polling, callback waiting and
  * the sequential batch side by side (all mostly wait); then the rest one after the other. About 4 minutes.
+ * `npm run bench -- upload` (or `memory`) runs only the named sections, after the warm-up.
  */
 import { disposeHarness } from '../../test/harness';
 import { machineLines } from './machine';
@@ -13,6 +14,7 @@ import { concurrencyLimitRows, measureConcurrencyLimit } from './sections/concur
 import { faultRows, measureFaults } from './sections/faults';
 import { measureMemory, memoryRows } from './sections/memory';
 import { measureNoticing, noticingRows } from './sections/noticing';
+import { measureUpload, uploadRows } from './sections/upload';
 import { renderTable, type Row } from './table';
 import { collectWarnings } from './warnings';
 import { scriptedPrompt, withServer } from './withServer';
@@ -23,6 +25,7 @@ const NOTES = [
 	'delay = time the workflow run returned the item (Detail answer seen, 64 KiB output downloaded) − the time the server ended the task. "Fixed 20 s polling" is the same node with Poll Interval = 20 s, which keeps every wait at 20 s for tasks under 143 s, as Wiro\'s own package does; it ran in the same run, side by side.',
 	'Detail calls are counted in the server\'s request log, per task token, failed ones included.',
 	'Section 3 does what n8n does on the resume URL: the node\'s webhook() runs on the callback the server sent (test/harness runWebhook), then the paused run is resumed with its output (resumeWorkflow).',
+	'Section 7 sends the Run request to scripts/bench/uploadReceiver.ts, which writes the body to disk as it arrives (the local server holds a body in memory and refuses one over 64 MiB), and compares the file part with the input afterwards.',
 ];
 
 async function warmUp(): Promise<void> {
@@ -34,6 +37,7 @@ async function warmUp(): Promise<void> {
 async function measureAll(): Promise<Row[]> {
 	await warmUp();
 	const memory = await measureMemory();
+	const upload = await measureUpload();
 	const [noticing, sequentialMs, callbacks] = await Promise.all([measureNoticing(), sequentialBatchMs(), measureCallbackWaiting()]);
 	const batch = await measureBatch();
 	const limit = await measureConcurrencyLimit();
@@ -44,15 +48,32 @@ async function measureAll(): Promise<Row[]> {
 		...callbackRows(callbacks),
 		...concurrencyLimitRows(limit),
 		...memoryRows(memory),
+		...uploadRows(upload),
 		...faultRows(faults),
 	];
+}
+
+/** Sections that can run alone: `npm run bench -- upload`. */
+const SECTIONS: Record<string, () => Promise<Row[]>> = {
+	memory: async () => memoryRows(await measureMemory()),
+	upload: async () => uploadRows(await measureUpload()),
+};
+
+async function measureOnly(names: string[]): Promise<Row[]> {
+	const unknown = names.filter((name) => !SECTIONS[name]);
+	if (unknown.length > 0) throw new Error(`Unknown bench section(s) ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
+	await warmUp();
+	const rows: Row[] = [];
+	for (const name of names) rows.push(...(await SECTIONS[name]()));
+	return rows;
 }
 
 async function main(): Promise<void> {
 	const startedAt = performance.now();
 	const warnings = collectWarnings();
 	process.stdout.write(`${machineLines().join('\n')}\n\n`);
-	const rows = await measureAll();
+	const only = process.argv.slice(2);
+	const rows = only.length > 0 ? await measureOnly(only) : await measureAll();
 	process.stdout.write(`${renderTable(rows)}\n\n${NOTES.join('\n')}\n`);
 	const warned = warnings();
 	if (warned.length > 0) process.stdout.write(`Process warnings during the run:\n${warned.map((line) => `  ${line}`).join('\n')}\n`);

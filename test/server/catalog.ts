@@ -35,6 +35,8 @@ export interface ModelSpec {
 	totalcost: number;
 	/** What a successful run leaves in `outputs`: a video file (default) or an LLM's structured answer. */
 	produces?: 'video' | 'answer';
+	/** A rule across fields that Wiro enforces for this model: the refusal's message, or undefined. */
+	crossCheck?: (fields: Record<string, unknown>) => string | undefined;
 }
 
 /** Numeric limits for LTX-Video, in one place so the node's authors can read them. */
@@ -69,6 +71,10 @@ const PIXVERSE: ModelSpec = {
 		{ id: 'seed', type: 'number', label: 'seed', required: false, note: 'Leave null to randomize', default: '0' },
 		{ id: 'Watermark', type: 'select', label: 'Watermark', required: false, note: '', default: 'false', options: options('false', 'true') },
 	],
+	crossCheck: (fields) =>
+		(fields.quality ?? '540p') === '1080p' && String(fields.duration ?? '5') === '8'
+			? 'Request parameter [duration] must be 5 when quality is 1080p'
+			: undefined,
 };
 
 const LTX: ModelSpec = {

@@ -16,7 +16,7 @@ export function validateRun(
 			item.type === 'fileinput' ? checkFileInput(item, fields, files) : checkValue(item, fields[item.id]);
 		if (problem) return { ok: false, message: problem };
 	}
-	const crossProblem = crossFieldRules(model, fields);
+	const crossProblem = model.crossCheck?.(fields);
 	return crossProblem ? { ok: false, message: crossProblem } : { ok: true };
 }
 
@@ -65,16 +65,6 @@ function checkFileInput(
 	if (isAbsent(url) || url === '') return item.required ? `Request parameter [${item.id}] required` : undefined;
 	if (typeof url === 'string' && /^https?:\/\/\S+$/i.test(url)) return undefined;
 	return `Request parameter [${urlField}] must be a valid url`;
-}
-
-function crossFieldRules(model: ModelSpec, fields: Record<string, unknown>): string | undefined {
-	if (model.slugowner === 'PixVerse') {
-		const quality = fields.quality ?? '540p';
-		if (quality === '1080p' && String(fields.duration ?? '5') === '8') {
-			return 'Request parameter [duration] must be 5 when quality is 1080p';
-		}
-	}
-	return undefined;
 }
 
 function toNumber(value: unknown): number | undefined {

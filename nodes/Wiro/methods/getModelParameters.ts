@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
 import { loadModelDefinition } from '../models/dynamic/catalog';
-import { toMapperFields } from '../models/dynamic/mapperFields';
+import { toMapperFields } from '../models/fields';
 import { escapeHtml } from '../models/dynamic/readable';
 import { isModelSlug, SLUG_EXAMPLE } from '../models/dynamic/slug';
 import { describeFailure } from '../transport';

@@ -7,13 +7,13 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { WIRO_DEFAULT_BASE_URL } from '../../../credentials/WiroApi.credentials';
 import { describeHttpFailure, describeNetworkFailure, describeWiroFailure, toNodeError } from './errors';
 import { MultipartBody, type WiroRequestBody } from './multipart';
 
 export type WiroContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions;
 
 export const WIRO_CREDENTIAL = 'wiroApi';
-const DEFAULT_BASE_URL = 'https://api.wiro.ai/v1';
 const REQUEST_TIMEOUT_MS = 60_000;
 
 /** The answer of a Wiro call that worked: `result` was not false. */
@@ -24,10 +24,10 @@ export interface WiroRequestOptions {
 	ignoreCancel?: boolean;
 }
 
-/** The credential's Base URL without a trailing slash (also what caches of Wiro's answers are keyed by). */
+/** The credential's Base URL without a trailing slash. */
 export async function wiroBaseUrl(context: WiroContext): Promise<string> {
 	const credentials = await context.getCredentials(WIRO_CREDENTIAL);
-	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	return String(credentials.baseUrl || WIRO_DEFAULT_BASE_URL).replace(/\/+$/, '');
 }
 
 /**
@@ -45,8 +45,7 @@ export async function wiroRequest(
 	const request: IHttpRequestOptions = {
 		method: 'POST',
 		url: `${await wiroBaseUrl(context)}/${endpoint}`,
-		// Node's FormData: axios inside n8n sets the multipart boundary and content type itself.
-		body: body instanceof MultipartBody ? body.toFormData() : body,
+		...encodeBody(body),
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -70,6 +69,13 @@ export async function wiroRequest(
 		throw toNodeError(context.getNode(), describeWiroFailure(endpoint, answer));
 	}
 	return answer;
+}
+
+function encodeBody(body: WiroRequestBody): Pick<IHttpRequestOptions, 'body' | 'headers' | 'disableFollowRedirect'> {
+	if (!(body instanceof MultipartBody)) return { body };
+	const multipart = body.encode();
+	// Following redirects would keep a copy of every byte sent, to send it again after a 307.
+	return { body: multipart.body, headers: { 'content-type': multipart.contentType }, disableFollowRedirect: true };
 }
 
 function parseAnswer(body: unknown): IDataObject | undefined {
@@ -100,4 +106,4 @@ function withoutCancelSignal(context: WiroContext): IExecuteFunctions {
 }
 
 export { describeFailure, isRetryable, toNodeError, WIRO_CODE, type WiroFailure } from './errors';
-export { MultipartBody, withBodyField, type FilePart, type MultipartEntry, type WiroRequestBody } from './multipart';
+export { bufferPart, MultipartBody, withBodyField, type FilePart, type MultipartEntry, type WiroRequestBody } from './multipart';

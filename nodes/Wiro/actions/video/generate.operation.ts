@@ -27,6 +27,7 @@ const modelField: INodeProperties = {
 		otherModelOption,
 	],
 	default: 'PixVerse/text-to-video-v5',
+	noDataExpression: true,
 	description: 'The Wiro model that generates the video',
 };
 
@@ -34,7 +35,7 @@ const scope = { show: { resource: ['video'], operation: ['generate'] } };
 
 export const description: INodeProperties[] = [
 	...updateDisplayOptions(scope, [modelField]),
-	...modelProperties('video', 'generate'),
+	...modelProperties(scope.show),
 	...updateDisplayOptions({ show: { ...scope.show, model: [OTHER_MODEL] } }, otherModelFields),
 	...updateDisplayOptions(scope, [waitModeField(true), waitOptionsField(true)]),
 ];

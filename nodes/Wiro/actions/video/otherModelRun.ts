@@ -1,12 +1,11 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { loadModelDefinition } from '../../models/dynamic/catalog';
-import { toDynamicRunBody } from '../../models/dynamic/runBody';
 import { isModelSlug, SLUG_EXAMPLE } from '../../models/dynamic/slug';
-import type { FilePart, WiroRequestBody } from '../../transport';
+import type { ModelRun } from './runRequest';
 
-/** The Run request for an Other Model: its slug, and the body built from Wiro's description of it. */
-export async function otherModelRun(context: IExecuteFunctions, i: number): Promise<{ slug: string; body: WiroRequestBody }> {
+/** An Other Model's run: Wiro's description of the model, and the values of the Model Parameters mapper. */
+export async function otherModelRun(context: IExecuteFunctions, i: number): Promise<ModelRun> {
 	const slug = String(context.getNodeParameter('otherModel', i, '', { extractValue: true }) ?? '').trim();
 	if (!isModelSlug(slug)) {
 		throw new NodeOperationError(context.getNode(), slug === '' ? "'Wiro Model' is empty" : `'${slug}' is not a Wiro model slug`, {
@@ -16,19 +15,5 @@ export async function otherModelRun(context: IExecuteFunctions, i: number): Prom
 	}
 	const model = await loadModelDefinition(context, slug);
 	const values = (context.getNodeParameter('modelParameters.value', i, {}) ?? {}) as IDataObject;
-	const built = await toDynamicRunBody(model, values, async (name) => await readBinary(context, i, name));
-	if ('problem' in built) {
-		throw new NodeOperationError(context.getNode(), built.problem.message, { description: built.problem.description, itemIndex: i });
-	}
-	return { slug, body: built.body };
-}
-
-async function readBinary(context: IExecuteFunctions, i: number, name: string): Promise<FilePart | undefined> {
-	const binary = context.getInputData()[i]?.binary?.[name];
-	if (!binary) return undefined;
-	return {
-		data: await context.helpers.getBinaryDataBuffer(i, name),
-		fileName: binary.fileName ?? name,
-		mimeType: binary.mimeType || 'application/octet-stream',
-	};
+	return { model, read: (parameter) => values[parameter.id], place: { fixed: false, slug }, extras: values };
 }

@@ -1,15 +1,28 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { findModel, models } from '../../models';
-import { toRunBody } from '../../models/toRunBody';
+import { toRunBody, type RunValues } from '../../models/runBody';
+import type { RunnableModel } from '../../models/types';
 import type { WiroRequestBody } from '../../transport';
+import { readBinary } from './binaryInput';
 import { OTHER_MODEL } from './otherModelFields';
 import { otherModelRun } from './otherModelRun';
+
+/** A model and where its values are, before they are checked. */
+export type ModelRun = { model: RunnableModel } & Omit<RunValues, 'readBinary'>;
 
 /** What Generate sends for item `i`: the model's slug and the body of `POST /Run/{slug}`, checked first. */
 export async function runRequest(context: IExecuteFunctions, i: number): Promise<{ slug: string; body: WiroRequestBody }> {
 	const slug = context.getNodeParameter('model', i) as string;
-	if (slug === OTHER_MODEL) return await otherModelRun(context, i);
+	const { model, ...values } = slug === OTHER_MODEL ? await otherModelRun(context, i) : curatedModelRun(context, i, slug);
+	const built = await toRunBody(model, { ...values, readBinary: async (name) => await readBinary(context, i, name) });
+	if ('problem' in built) {
+		throw new NodeOperationError(context.getNode(), built.problem.message, { description: built.problem.description, itemIndex: i });
+	}
+	return { slug: model.slug, body: built.body };
+}
+
+function curatedModelRun(context: IExecuteFunctions, i: number, slug: string): ModelRun {
 	const model = findModel(slug);
 	if (!model) {
 		throw new NodeOperationError(context.getNode(), `Unknown model '${slug}'`, {
@@ -17,9 +30,5 @@ export async function runRequest(context: IExecuteFunctions, i: number): Promise
 			itemIndex: i,
 		});
 	}
-	const built = toRunBody(model, (name) => context.getNodeParameter(name, i));
-	if ('problem' in built) {
-		throw new NodeOperationError(context.getNode(), built.problem.message, { description: built.problem.description, itemIndex: i });
-	}
-	return { slug: model.slug, body: built.body };
+	return { model, read: (parameter) => context.getNodeParameter(parameter.name, i), place: { fixed: true, slug } };
 }

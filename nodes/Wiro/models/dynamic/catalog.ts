@@ -1,10 +1,11 @@
+import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { describeFailure, toNodeError, WIRO_CODE, wiroBaseUrl, wiroRequest, type WiroContext } from '../../transport';
+import { describeFailure, toNodeError, WIRO_CODE, WIRO_CREDENTIAL, wiroBaseUrl, wiroRequest, type WiroContext } from '../../transport';
 import { cachedLoad, ExpiringCache } from './expiringCache';
 import { splitSlug } from './slug';
 import { parseToolDetail } from './toolDetail';
-import type { WiroModelDefinition, WiroModelSummary } from './types';
+import type { WiroModelDefinition, WiroModelSummary } from '../types';
 
 const TTL_MS = 10 * 60_000;
 const details = new ExpiringCache<Promise<WiroModelDefinition>>(200, TTL_MS);
@@ -12,18 +13,23 @@ const lists = new ExpiringCache<Promise<WiroModelSummary[]>>(200, TTL_MS);
 
 export const MODEL_PAGE_SIZE = 50;
 
-/** Forgets every cached answer (tests; a changed model shows up after 10 minutes anyway). */
-export function forgetWiroCatalog(): void {
-	details.clear();
-	lists.clear();
+/**
+ * Whose answers these are: the credential's Base URL, key and secret, hashed. Wiro shows each
+ * project its own models, so one project's answers are never served to another credential, not
+ * even to one with a key Wiro would refuse.
+ */
+async function projectKey(context: WiroContext): Promise<string> {
+	const credentials = await context.getCredentials(WIRO_CREDENTIAL);
+	const parts = [await wiroBaseUrl(context), credentials.authentication, credentials.apiKey, credentials.apiSecret];
+	return createHash('sha256').update(parts.map((part) => String(part ?? '')).join('\n')).digest('hex');
 }
 
 /**
- * A model's parameters from `Tool/Detail`, cached per Base URL and slug for the editor session;
+ * A model's parameters from `Tool/Detail`, cached per credential and slug for the editor session;
  * the same cache serves executions, so a batch asks Wiro once. Failures are not cached.
  */
 export async function loadModelDefinition(context: WiroContext, slug: string): Promise<WiroModelDefinition> {
-	const key = `${await wiroBaseUrl(context)}\n${slug}`;
+	const key = `${await projectKey(context)}\n${slug}`;
 	return await cachedLoad(details, key, async () => {
 		const answer = await wiroRequest(context, 'Tool/Detail', splitSlug(slug)).catch((error: unknown) => {
 			throw modelNotLoaded(context, slug, error);
@@ -32,12 +38,12 @@ export async function loadModelDefinition(context: WiroContext, slug: string): P
 	});
 }
 
-/** One page of `Tool/List` for one category (or none), cached per Base URL and query. */
+/** One page of `Tool/List` for one category (or none), cached per credential and query. */
 export async function listModelPage(
 	context: WiroContext,
 	query: { search: string; category?: string; start: number },
 ): Promise<WiroModelSummary[]> {
-	const key = `${await wiroBaseUrl(context)}\n${query.category ?? '*'}\n${query.search}\n${query.start}`;
+	const key = `${await projectKey(context)}\n${query.category ?? '*'}\n${query.search}\n${query.start}`;
 	return await cachedLoad(lists, key, async () => {
 		const body: IDataObject = {
 			start: String(query.start),

@@ -1,6 +1,6 @@
 import type { WiroContext } from '../../transport';
 import { listModelPage, MODEL_PAGE_SIZE } from './catalog';
-import type { WiroModelSummary } from './types';
+import type { WiroModelSummary } from '../types';
 
 /** Wiro's categories of video models (its task categories, as on its model pages). */
 export const VIDEO_CATEGORIES = ['text-to-video', 'image-to-video', 'video-to-video'];

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { readableLabel } from './readable';
-import type { FileMode, ParameterKind, ParameterOption, WiroModelDefinition, WiroParameter } from './types';
+import type { FileMode, ParameterKind, ParameterOption, WiroModelDefinition, WiroParameter } from '../types';
 
 const KINDS: Record<string, { kind: ParameterKind; fileMode?: FileMode }> = {
 	text: { kind: 'text' },
@@ -52,6 +52,7 @@ function toParameter(item: IDataObject): WiroParameter | undefined {
 	const { kind, fileMode } = KINDS[wiroType] ?? { kind: 'text' };
 	const parameter: WiroParameter = {
 		id,
+		name: id,
 		label: readableLabel(text(item.label), id),
 		kind,
 		wiroType,

@@ -1,6 +1,45 @@
-import type { ResourceMapperField } from 'n8n-workflow';
+import type { INodeProperties, NodePropertyTypes, ResourceMapperField } from 'n8n-workflow';
 
-import type { WiroParameter } from './types';
+import type { CuratedInput, CuratedModel, WiroParameter } from './types';
+
+/**
+ * Wiro's description of a model's inputs as n8n fields. A curated model gets fixed fields (its
+ * display names, the seeds' defaults; the registry scopes them to the model with
+ * updateDisplayOptions); any other model gets resource mapper fields built the same way from what
+ * Wiro's Tool/Detail says.
+ */
+export function fixedFields(model: CuratedModel): INodeProperties[] {
+	return model.inputs.map((input) => ({
+		displayName: input.label,
+		name: input.name ?? input.id,
+		type: PROPERTY_TYPES[input.type],
+		...(input.rows ? { typeOptions: { rows: input.rows } } : {}),
+		...(input.options ? { options: input.options.map(({ label, value }) => ({ name: label, value })) } : {}),
+		...(input.required ? { required: true } : {}),
+		default: input.default,
+		description: input.description,
+	}));
+}
+
+const PROPERTY_TYPES: Record<CuratedInput['type'], NodePropertyTypes> = { text: 'string', textarea: 'string', select: 'options', number: 'number' };
+
+/** A curated model's inputs as the validator and body builder read any model's. */
+export function curatedParameters(model: CuratedModel): WiroParameter[] {
+	return model.inputs.map((input) => ({
+		id: input.id,
+		name: input.name ?? input.id,
+		label: input.label,
+		kind: input.type,
+		wiroType: input.type,
+		required: input.required === true,
+		note: input.description,
+		default: String(input.default),
+		...(input.options ? { options: input.options } : {}),
+		...(input.min !== undefined ? { min: input.min } : {}),
+		...(input.max !== undefined ? { max: input.max } : {}),
+		...(input.integer ? { integer: true } : {}),
+	}));
+}
 
 /**
  * Wiro's parameters as resource mapper fields: text and textarea as strings, select as options
