@@ -52,6 +52,22 @@ describe('Task operations', () => {
 		expect(refused.nodeError(NODE_NAME)?.message).toContain('Task is not in a cancellable state.');
 	});
 
+	it.each(['cancel', 'kill'])('%s sends the task token: a token as given, an ID looked up with Task/Detail first', async (operation) => {
+		const endpoint = operation === 'cancel' ? 'Task/Cancel' : 'Task/Kill';
+		const byId = await startTask('p #queue=3000 #duration=4000');
+		server.requests = [];
+		const first = await runWiro(server, { parameters: { resource: 'task', operation, task: byId.taskId } });
+		expect(first.output(NODE_NAME)[0].json).toMatchObject({ taskId: byId.taskId, taskToken: byId.taskToken, status: 'task_cancel' });
+		expect(bodiesAt(server, 'Task/Detail')).toEqual([{ taskid: byId.taskId }]);
+		expect(bodiesAt(server, endpoint)).toEqual([{ tasktoken: byId.taskToken }]);
+
+		const byToken = await startTask('p #queue=3000 #duration=4000');
+		server.requests = [];
+		await runWiro(server, { parameters: { resource: 'task', operation, task: byToken.taskToken } });
+		expect(bodiesAt(server, 'Task/Detail')).toEqual([]);
+		expect(bodiesAt(server, endpoint)).toEqual([{ tasktoken: byToken.taskToken }]);
+	});
+
 	it('Kill stops a running task', async () => {
 		const running = await startTask('p #queue=0 #duration=4000');
 		await new Promise((resolve) => setTimeout(resolve, 300));
