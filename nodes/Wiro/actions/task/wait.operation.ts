@@ -1,4 +1,4 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { Batch } from '../../helpers/batch';
 import { canPauseForCallback, pauseForCallback } from '../../helpers/pauseForCallback';
@@ -6,14 +6,15 @@ import { isTerminal, succeeded, taskFromAnswer, taskSelector } from '../../helpe
 import { taskResult } from '../../helpers/taskResult';
 import { describeEnd, waitForTask } from '../../helpers/waitForTask';
 import { readWaitOptions } from '../../helpers/waitOptions';
-import { parseTaskRef, taskField } from '../common/taskField';
-import { toNodeError, wiroRequest } from '../../transport';
-import { waitModeField, waitOptionsField } from '../common/waitFields';
+import { readTaskRef, taskField } from '../common/taskField';
+import { forOperation } from '../node.type';
+import { WiroTaskError, wiroRequest } from '../../transport';
+import { taskWaitModeField, taskWaitOptionsField } from '../common/waitFields';
 
-export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['task'], operation: ['wait'] } }, [
+export const description: INodeProperties[] = forOperation('task', 'wait', [
 	taskField,
-	waitModeField(false),
-	waitOptionsField(false),
+	taskWaitModeField,
+	taskWaitOptionsField,
 ]);
 
 /**
@@ -22,7 +23,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show: { res
  * URL (Generate's Callback URL option set to {{ $execution.resumeUrl }}).
  */
 export async function execute(this: IExecuteFunctions, i: number, batch: Batch): Promise<INodeExecutionData[]> {
-	const ref = parseTaskRef(this.getNodeParameter('task', i) as string);
+	const ref = readTaskRef(this, i);
 	const options = readWaitOptions(this, i);
 	const download = { enabled: options.download, binaryPropertyName: options.binaryPropertyName };
 	if (this.getNodeParameter('waitMode', i, 'poll') === 'callback' && canPauseForCallback(this)) {
@@ -31,7 +32,10 @@ export async function execute(this: IExecuteFunctions, i: number, batch: Batch):
 		if (!current || !isTerminal(current)) {
 			return await pauseForCallback(this, i, ref, { timeoutMs: options.timeoutMs, startedAt: Date.now() });
 		}
-		if (!succeeded(current)) throw toNodeError(this.getNode(), describeEnd(current), { task: ref });
+		if (!succeeded(current)) {
+			const end = describeEnd(current);
+			throw new WiroTaskError(this.getNode(), end.message, { description: end.description, task: ref, itemIndex: i });
+		}
 		return [await taskResult(this, current, download)];
 	}
 	const task = await waitForTask(this, ref, options, batch, Date.now());
