@@ -148,4 +148,13 @@ describe('Task operations', () => {
 		const task = server.getTask(taskId)!;
 		expect((await binaryToBuffer(item.binary!.clip)).equals(expectedOutputBytes(task.uuid, 10_000))).toBe(true);
 	});
+
+	it('Wait given an ID that times out stops the task by its token, and names both', async () => {
+		const { taskId, taskToken } = await startTask('p #queue=0 #duration=10000');
+		server.requests = [];
+		const result = await runWiro(server, { parameters: { resource: 'task', operation: 'wait', task: { __rl: true, mode: 'id', value: taskId }, options: { timeout: 1 } } });
+		expect(result.nodeError(NODE_NAME)).toMatchObject({ name: 'WiroTaskError', context: { task: { taskId, taskToken } } });
+		expect(bodiesAt(server, 'Task/Kill')).toEqual([{ tasktoken: taskToken }]);
+		expect(server.getTask(taskId)?.status).toBe('task_cancel');
+	});
 });

@@ -10,8 +10,8 @@ export type WiroType = AllEntities<NodeMap>;
 export type WiroResource = keyof NodeMap;
 export type WiroOperation<R extends WiroResource> = NodeMap[R];
 
-/** One entry per resource and operation of NodeMap: a missing or misspelt operation does not compile. */
-export type PerOperation<T> = { [R in WiroResource]: Record<WiroOperation<R>, T> };
+/** One entry per resource and operation: a missing or misspelt operation does not compile. */
+export type PerOperation<T> = { [E in WiroType as E['resource']]: Record<E['operation'], T> };
 
 /** Fields shown only for one operation of one resource. */
 export function forOperation<R extends WiroResource>(resource: R, operation: WiroOperation<R>, properties: INodeProperties[]): INodeProperties[] {

@@ -26,6 +26,9 @@ export interface WiroFailure {
 	parameter?: string;
 }
 
+/** The failure of one Wiro call: always says what Wiro answered (or that nothing came back). */
+export type WiroCallFailure = WiroFailure & { response: WiroResponse };
+
 /** The task an error concerns, so that a task which was started is never lost. */
 export interface ErrorTask {
 	taskId?: string;
@@ -42,11 +45,11 @@ export interface WiroErrorOptions {
  * with Wiro's code and message readable as fields.
  */
 export class WiroApiError extends NodeApiError {
-	readonly wiro: WiroFailure & { response: WiroResponse };
+	readonly wiro: WiroCallFailure;
 
 	readonly task?: ErrorTask;
 
-	constructor(node: INode, failure: WiroFailure & { response: WiroResponse }, options: WiroErrorOptions = {}) {
+	constructor(node: INode, failure: WiroCallFailure, options: WiroErrorOptions = {}) {
 		super(node, failure.response.body ?? {}, {
 			message: failure.message + taskNote(options.task),
 			description: failure.description,
@@ -91,7 +94,7 @@ export class WiroTaskError extends NodeOperationError {
 const CREDENTIAL_HINT =
 	'Check the API key and secret in the Wiro credential, and that its authentication mode (signature or API key only) matches the Wiro project';
 
-export function describeNetworkFailure(endpoint: string, error: unknown): WiroFailure & { response: WiroResponse } {
+export function describeNetworkFailure(endpoint: string, error: unknown): WiroCallFailure {
 	const code = networkCode(error);
 	const response = { endpoint };
 	if (code === 'ERR_CANCELED') {
@@ -105,7 +108,7 @@ export function describeNetworkFailure(endpoint: string, error: unknown): WiroFa
 	};
 }
 
-export function describeHttpFailure(endpoint: string, status: number, body: JsonObject | undefined): WiroFailure & { response: WiroResponse } {
+export function describeHttpFailure(endpoint: string, status: number, body: JsonObject | undefined): WiroCallFailure {
 	const error = firstError(body);
 	const base = { response: { endpoint, status, body }, httpCode: String(status), wiroCode: error?.code, wiroMessage: error?.message };
 	if (status === 401 || status === 403) {
@@ -129,7 +132,7 @@ export function describeHttpFailure(endpoint: string, status: number, body: Json
 }
 
 /** A 2xx answer with `result: false` (how Wiro reports every failure but authentication). */
-export function describeWiroFailure(endpoint: string, status: number, body: JsonObject | undefined): WiroFailure & { response: WiroResponse } {
+export function describeWiroFailure(endpoint: string, status: number, body: JsonObject | undefined): WiroCallFailure {
 	const error = firstError(body);
 	const response = { endpoint, status, body };
 	if (!error) {

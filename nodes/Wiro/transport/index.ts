@@ -8,13 +8,13 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { WIRO_DEFAULT_BASE_URL } from '../../../credentials/WiroApi.credentials';
 import { describeHttpFailure, describeNetworkFailure, describeWiroFailure, isJsonObject, WiroApiError } from './errors';
 import { MultipartBody, type WiroRequestBody } from './multipart';
 
 export type WiroContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions;
 
 export const WIRO_CREDENTIAL = 'wiroApi';
-const DEFAULT_BASE_URL = 'https://api.wiro.ai/v1';
 const REQUEST_TIMEOUT_MS = 60_000;
 
 /** The answer of a Wiro call that worked: `result` was not false. */
@@ -28,7 +28,7 @@ export interface WiroRequestOptions {
 /** The credential's Base URL without a trailing slash (also what caches of Wiro's answers are keyed by). */
 export async function wiroBaseUrl(context: WiroContext): Promise<string> {
 	const credentials = await context.getCredentials(WIRO_CREDENTIAL);
-	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	return String(credentials.baseUrl || WIRO_DEFAULT_BASE_URL).replace(/\/+$/, '');
 }
 
 /**
