@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { PerOperation } from '../nodes/Wiro/actions/node.type';
+
 import { WAIT_DEFAULTS } from '../nodes/Wiro/actions/common/waitFields';
 import { models } from '../nodes/Wiro/models';
 import { Wiro } from '../nodes/Wiro/Wiro.node';
@@ -135,5 +137,13 @@ describe('Wiro node description', () => {
 				?.options?.map((option) => ('value' in option ? option.value : undefined));
 		expect(modes('generate')).toEqual(['poll', 'callback', 'none']);
 		expect(modes('wait')).toEqual(['poll', 'callback']);
+	});
+
+	it('routes every operation: one left out does not compile', () => {
+		const complete: PerOperation<true> = { video: { generate: true }, task: { cancel: true, deleteFiles: true, get: true, kill: true, wait: true } };
+		// @ts-expect-error Task > Kill is missing
+		const incomplete: PerOperation<true> = { video: { generate: true }, task: { cancel: true, deleteFiles: true, get: true, wait: true } };
+		expect(Object.keys(complete.task)).toHaveLength(5);
+		expect(Object.keys(incomplete.task)).toHaveLength(4);
 	});
 });

@@ -77,10 +77,11 @@ describe('Task operations', () => {
 		['By ID given a token', 'id', 'eDcCm5yyUfIvMFspTwww49OUfgXkQt', /'Task' By ID must be digits/, /By Token/],
 		['By Token given something else', 'token', 'not a token!', /'Task' By Token must be letters and digits/, /taskToken/],
 		['an empty task', 'id', '', /'Task' is empty/, /task ID or token/],
+		['an old plain-string task that is neither', 'plain', 'not a token!', /'Task' is neither a task ID nor a token/, /By ID/],
 	])('%s from an expression is refused naming the field, and nothing is sent', async (_case, mode, value, message, description) => {
 		const result = await runWiro(server, {
 			items: [{ task: value }],
-			parameters: { resource: 'task', operation: 'kill', task: { __rl: true, mode, value: '={{ $json.task }}' } },
+			parameters: { resource: 'task', operation: 'kill', task: mode === 'plain' ? '={{ $json.task }}' : { __rl: true, mode, value: '={{ $json.task }}' } },
 		});
 		expect(result.nodeError(NODE_NAME)).toMatchObject({ name: 'NodeOperationError', message: expect.stringMatching(message), description: expect.stringMatching(description), context: { itemIndex: 0 } });
 		expect(server.requests).toEqual([]);

@@ -56,11 +56,9 @@ export function readTaskRef(context: IExecuteFunctions, itemIndex: number): Task
 			if (!TASK_TOKEN.test(value)) throw fail(`'Task' By Token must be letters and digits, got '${value}'`, 'Enter the taskToken of the run that started the task');
 			return { taskToken: value };
 		default:
-			return parseTaskRef(value);
+			// A plain string saved before the field had modes: Wiro task IDs are all digits, tokens letters and digits.
+			if (TASK_ID.test(value)) return { taskId: value };
+			if (TASK_TOKEN.test(value)) return { taskToken: value };
+			throw fail(`'Task' is neither a task ID nor a token, got '${value}'`, 'Choose By ID (digits) or By Token (letters and digits) and enter the task');
 	}
-}
-
-/** A saved plain string: Wiro task IDs are all digits; tokens are letters and digits. */
-function parseTaskRef(value: string): TaskRef {
-	return TASK_ID.test(value) ? { taskId: value } : { taskToken: value };
 }

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { taskFromAnswer, toTaskJson } from '../../helpers/task';
 import { wiroRequest } from '../../transport';
 import { readTaskRef, taskField } from '../common/taskField';
-import { forOperation } from '../node.type';
+import { forOperation } from '../common/operationFields';
 import { withTaskToken } from '../common/taskToken';
 
 export const description: INodeProperties[] = forOperation('task', 'cancel', [taskField]);

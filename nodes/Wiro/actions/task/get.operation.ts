@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { taskFromAnswer, taskSelector, toTaskJson } from '../../helpers/task';
 import { wiroRequest } from '../../transport';
 import { readTaskRef, taskField } from '../common/taskField';
-import { forOperation } from '../node.type';
+import { forOperation } from '../common/operationFields';
 
 export const description: INodeProperties[] = forOperation('task', 'get', [taskField]);
 

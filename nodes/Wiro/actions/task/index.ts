@@ -5,7 +5,7 @@ import * as deleteFiles from './deleteFiles.operation';
 import * as get from './get.operation';
 import * as kill from './kill.operation';
 import * as wait from './wait.operation';
-import { operationField } from '../node.type';
+import { operationField } from '../common/operationFields';
 
 export { cancel, deleteFiles, get, kill, wait };
 

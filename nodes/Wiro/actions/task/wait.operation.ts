@@ -8,7 +8,7 @@ import { describeEnd, waitForTask } from '../../helpers/waitForTask';
 import { readWaitOptions } from '../../helpers/waitOptions';
 import { readTaskRef, taskField } from '../common/taskField';
 import { withTaskToken } from '../common/taskToken';
-import { forOperation } from '../node.type';
+import { forOperation } from '../common/operationFields';
 import { WiroTaskError, wiroRequest } from '../../transport';
 import { taskWaitModeField, taskWaitOptionsField } from '../common/waitFields';
 
