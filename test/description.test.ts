@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { WAIT_DEFAULTS } from '../nodes/Wiro/helpers/waitOptions';
+import type { PerOperation } from '../nodes/Wiro/actions/node.type';
+
+import { WAIT_DEFAULTS } from '../nodes/Wiro/actions/common/waitFields';
 import { models } from '../nodes/Wiro/models';
 import { Wiro } from '../nodes/Wiro/Wiro.node';
 
@@ -110,5 +112,46 @@ describe('Wiro node description', () => {
 		const options = properties.find((property) => property.name === 'options' && property.displayOptions?.show?.operation?.includes('generate'));
 		const defaults = Object.fromEntries((options?.options as INodeProperties[]).map((option) => [option.name, option.default]));
 		expect(defaults).toEqual({ ...WAIT_DEFAULTS, callbackUrl: '' });
+	});
+
+	it('lets no field that decides what is shown be an expression', () => {
+		const shownBy = properties.flatMap((property) => Object.keys({ ...property.displayOptions?.show, ...property.displayOptions?.hide }));
+		// Wait for Result decides which way the node runs (and pauses).
+		const deciding = new Set([...shownBy, 'waitMode']);
+		expect([...deciding].sort()).toEqual(['model', 'operation', 'resource', 'waitMode']);
+		for (const name of deciding) {
+			for (const field of properties.filter((property) => property.name === name)) {
+				expect({ name, noDataExpression: field.noDataExpression }).toEqual({ name, noDataExpression: true });
+			}
+		}
+	});
+
+	it('picks a task By ID or By Token', () => {
+		const taskFields = properties.filter((property) => property.name === 'task');
+		expect(taskFields.map((field) => field.displayOptions?.show?.operation?.[0]).sort()).toEqual(['cancel', 'deleteFiles', 'get', 'kill', 'wait']);
+		for (const field of taskFields) {
+			expect(field).toMatchObject({ type: 'resourceLocator', required: true, default: { mode: 'id', value: '' } });
+			expect(field.modes?.map((mode) => [mode.name, mode.displayName, mode.placeholder])).toEqual([
+				['id', 'By ID', 'e.g. 2221'],
+				['token', 'By Token', 'e.g. eDcCm5yyUfIvMFspTwww49OUfgXkQt'],
+			]);
+		}
+	});
+
+	it('offers Don\'t Wait to Generate only: Task > Wait always waits', () => {
+		const modes = (operation: string) =>
+			properties
+				.find((property) => property.name === 'waitMode' && property.displayOptions?.show?.operation?.includes(operation))
+				?.options?.map((option) => ('value' in option ? option.value : undefined));
+		expect(modes('generate')).toEqual(['poll', 'callback', 'none']);
+		expect(modes('wait')).toEqual(['poll', 'callback']);
+	});
+
+	it('routes every operation: one left out does not compile', () => {
+		const complete: PerOperation<true> = { video: { generate: true }, task: { cancel: true, deleteFiles: true, get: true, kill: true, wait: true } };
+		// @ts-expect-error Task > Kill is missing
+		const incomplete: PerOperation<true> = { video: { generate: true }, task: { cancel: true, deleteFiles: true, get: true, wait: true } };
+		expect(Object.keys(complete.task)).toHaveLength(5);
+		expect(Object.keys(incomplete.task)).toHaveLength(4);
 	});
 });

@@ -90,8 +90,7 @@ describe('errors from Wiro, in words', () => {
 			items: [{ prompt: 'slow #duration=5000' }, { prompt: 'broken #fail #duration=300' }],
 			parameters: { resource: 'video', operation: 'generate', model: LTX, prompt: '={{ $json.prompt }}', options: { download: false } },
 		});
-		const error = result.nodeError(NODE_NAME)! as unknown as { context?: { itemIndex?: number } };
-		expect(error.context?.itemIndex).toBe(1);
+		expect(result.nodeError(NODE_NAME)?.context.itemIndex).toBe(1);
 		const slow = server.tasks().find((task) => String(task.parameters.prompt).startsWith('slow'))!;
 		expect(slow.status).toBe('task_cancel');
 	});
@@ -118,5 +117,50 @@ describe('errors from Wiro, in words', () => {
 		} finally {
 			await secretive.stop();
 		}
+	});
+});
+
+// The harness hands back what n8n keeps of an error (a copy without its class): its name says which it was.
+describe('typed errors', () => {
+	it("a Wiro refusal is a WiroApiError built from Wiro's answer: its code, message, HTTP status and body", async () => {
+		const result = await runWiro(server, { parameters: { resource: 'task', operation: 'get', task: { __rl: true, mode: 'id', value: '999999' } } });
+		const error = result.nodeError(NODE_NAME);
+		expect(error).toMatchObject({
+			name: 'WiroApiError',
+			httpCode: '200',
+			errorResponse: { result: false, errors: [{ code: 1, message: 'There is no task yet.' }] },
+			context: { itemIndex: 0, wiro: { endpoint: 'Task/Detail', httpStatus: 200, code: 1, message: 'There is no task yet.' } },
+		});
+	});
+
+	it("an HTTP refusal keeps its status and Wiro's message", async () => {
+		const result = await runWiro(server, {
+			credentials: { authentication: 'signature', apiKey: SIGNATURE_KEY, apiSecret: 'wrong-secret', baseUrl: server.baseUrl },
+			parameters: { resource: 'task', operation: 'get', task: '1' },
+		});
+		expect(result.nodeError(NODE_NAME)).toMatchObject({
+			name: 'WiroApiError',
+			httpCode: '401',
+			context: { wiro: { endpoint: 'Task/Detail', httpStatus: 401, code: 0, message: 'Project authorization is not valid.' } },
+		});
+	});
+
+	it('a timeout is a NodeOperationError that names the item and the task', async () => {
+		const result = await runWiro(server, {
+			items: [{ prompt: 'quick #duration=100' }, { prompt: 'too slow #duration=10000' }],
+			parameters: { resource: 'video', operation: 'generate', model: LTX, prompt: '={{ $json.prompt }}', options: { download: false, timeout: 1 } },
+		});
+		const slow = server.tasks().find((task) => String(task.parameters.prompt).startsWith('too slow'))!;
+		const error = result.nodeError(NODE_NAME);
+		expect(error).toMatchObject({ name: 'WiroTaskError', context: { itemIndex: 1, task: { taskId: slow.id, taskToken: slow.socketaccesstoken } } });
+		expect(error).not.toHaveProperty('httpCode');
+	});
+
+	it('a local check is a NodeOperationError with the item index, and nothing is sent', async () => {
+		const result = await runWiro(server, {
+			items: [{ prompt: 'fine' }, { prompt: '   ' }],
+			parameters: { resource: 'video', operation: 'generate', model: LTX, prompt: '={{ $json.prompt }}', options: { download: false } },
+		});
+		expect(result.nodeError(NODE_NAME)).toMatchObject({ name: 'NodeOperationError', context: { itemIndex: 1 } });
 	});
 });

@@ -1,6 +1,7 @@
 import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
+	type IWebhookDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 	type INodeExecutionData,
@@ -10,10 +11,18 @@ import {
 
 import { router } from './actions/router';
 import { methods } from './methods';
-import { unregisteredWebhookMethods } from './helpers/callback';
 import { resumeFromCallback } from './helpers/resumeFromCallback';
 import * as task from './actions/task';
 import * as video from './actions/video';
+
+/**
+ * Receives Wiro's callback on this execution's resume URL when Wait for Result is "Pause Until Wiro
+ * Calls Back". A restart webhook lives only while an execution waits: n8n never registers it on
+ * activation, so the node needs no webhookMethods (as n8n's Wait and send-and-wait nodes).
+ */
+const resumeWebhooks: IWebhookDescription[] = [
+	{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '', restartWebhook: true, isFullPath: true },
+];
 
 export class Wiro implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,8 +39,7 @@ export class Wiro implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'wiroApi', required: true }],
-		// Receives Wiro's callback on this execution's resume URL when Wait for Result is "Pause Until Wiro Calls Back".
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '', restartWebhook: true, isFullPath: true }],
+		webhooks: resumeWebhooks,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -50,8 +58,6 @@ export class Wiro implements INodeType {
 	};
 
 	methods = methods;
-
-	webhookMethods = unregisteredWebhookMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,18 +1,14 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import { NodeError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { createBatch, DEFAULT_MAX_CONCURRENCY, type Batch } from '../helpers/batch';
+import { createBatch, readMaxConcurrency, type Batch } from '../helpers/batch';
+import { taskOfError } from '../transport';
+import type { PerOperation } from './node.type';
 import * as task from './task';
 import * as video from './video';
 
 type Operation = (this: IExecuteFunctions, itemIndex: number, batch: Batch) => Promise<INodeExecutionData[]>;
 
-const operations: Record<string, Record<string, Operation>> = {
+const operations: PerOperation<Operation> = {
 	video: { generate: video.generate.execute },
 	task: {
 		get: task.get.execute,
@@ -30,13 +26,13 @@ const operations: Record<string, Record<string, Operation>> = {
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = operations[resource]?.[operationName];
+	const resource = this.getNodeParameter('resource', 0);
+	const operationName = this.getNodeParameter('operation', 0);
+	const operation = findOperation(resource, operationName);
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation '${operationName}' is not supported for '${resource}'`);
 	}
-	const maxConcurrency = this.getNodeParameter('options.maxConcurrency', 0, DEFAULT_MAX_CONCURRENCY) as number;
+	const maxConcurrency = readMaxConcurrency(this);
 	const batch = createBatch(this, maxConcurrency);
 	const continueOnFail = this.continueOnFail();
 	let firstFailure: { error: unknown } | undefined;
@@ -55,9 +51,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	};
 
-	const outputs = await runConcurrently(items.length, Math.max(1, maxConcurrency), runItem);
+	const outputs = await runConcurrently(items.length, maxConcurrency, runItem);
 	if (firstFailure) throw firstFailure.error;
 	return [outputs.flat()];
+}
+
+/** The saved resource and operation are strings: looked up, never asserted. */
+function findOperation(resource: string, operation: string): Operation | undefined {
+	const byName: Partial<Record<string, Partial<Record<string, Operation>>>> = operations;
+	return byName[resource]?.[operation];
 }
 
 async function runConcurrently<T>(count: number, limit: number, run: (index: number) => Promise<T>): Promise<T[]> {
@@ -74,19 +76,13 @@ async function runConcurrently<T>(count: number, limit: number, run: (index: num
 }
 
 function withItemIndex(error: unknown, itemIndex: number): unknown {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.context.itemIndex ??= itemIndex;
-	}
+	if (error instanceof NodeError) error.context.itemIndex ??= itemIndex;
 	return error;
 }
 
 /** The item continueOnFail returns: the error in words, and the task it concerns so nothing is lost. */
 function errorJson(error: unknown): IDataObject {
 	const json: IDataObject = { error: error instanceof Error ? error.message : String(error) };
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.description) json.description = error.description;
-		const task = error.context.task as IDataObject | undefined;
-		if (task) Object.assign(json, task);
-	}
-	return json;
+	if (error instanceof NodeError && error.description) json.description = error.description;
+	return { ...json, ...taskOfError(error) };
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { TaskSlots } from './taskSlots';
+import { WAIT_DEFAULTS } from '../actions/common/waitFields';
 
 /** What the items of one node run share: the task slots, and a signal that stops them all. */
 export interface Batch {
@@ -11,13 +12,17 @@ export interface Batch {
 	stop: () => void;
 }
 
-export const DEFAULT_MAX_CONCURRENCY = 20;
+/** The node's cap on items run at once (Options > Max Concurrent Tasks, read once for the whole batch). */
+export function readMaxConcurrency(context: IExecuteFunctions): number {
+	const value = Number(context.getNodeParameter('options.maxConcurrency', 0, WAIT_DEFAULTS.maxConcurrency));
+	return Number.isFinite(value) ? Math.max(1, Math.floor(value)) : WAIT_DEFAULTS.maxConcurrency;
+}
 
 export function createBatch(context: IExecuteFunctions, maxConcurrency: number): Batch {
 	const local = new AbortController();
 	const executionSignal = context.getExecutionCancelSignal();
 	return {
-		slots: new TaskSlots(Math.max(1, Math.floor(maxConcurrency))),
+		slots: new TaskSlots(maxConcurrency),
 		signal: executionSignal ? AbortSignal.any([executionSignal, local.signal]) : local.signal,
 		stop: () => local.abort(),
 	};

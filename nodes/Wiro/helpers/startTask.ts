@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { describeFailure, toNodeError, WIRO_CODE, wiroRequest, type WiroRequestBody } from '../transport';
+import { WIRO_CODE, WiroApiError, WiroTaskError, wiroRequest, type WiroRequestBody } from '../transport';
 import type { Batch } from './batch';
 import type { TaskRef } from './task';
 
@@ -24,29 +24,26 @@ export async function startTask(
 		await batch.slots.acquire(batch.signal);
 		if (batch.signal.aborted) {
 			batch.slots.release();
-			throw toNodeError(context.getNode(), { message: 'The execution was stopped before the task was started', description: 'Nothing was sent to Wiro', retryable: false });
+			throw new WiroTaskError(context.getNode(), 'The execution was stopped before the task was started', { description: 'Nothing was sent to Wiro' });
 		}
 		const answer = await wiroRequest(context, `Run/${slug}`, body).then(
 			(value) => ({ value }),
 			(error: unknown) => ({ error }),
 		);
 		if ('error' in answer) {
-			const failure = describeFailure(answer.error);
-			if (failure?.wiroCode === WIRO_CODE.concurrencyLimit && Date.now() < deadline) {
+			const { error } = answer;
+			if (error instanceof WiroApiError && error.wiroCode === WIRO_CODE.concurrencyLimit && Date.now() < deadline) {
 				batch.slots.limitReached();
 				batch.slots.release();
 				await batch.slots.nextRelease(batch.signal, Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt));
 				continue;
 			}
 			batch.slots.release();
-			if (failure && failure.retryable) {
-				throw toNodeError(context.getNode(), {
-					...failure,
-					retryable: false,
-					description: 'The answer to Run was lost, so Wiro may have started the task anyway: check the Wiro dashboard before running again',
-				});
-			}
-			throw answer.error;
+			if (!(error instanceof WiroApiError && error.retryable)) throw error;
+			throw error.rephrase({
+				retryable: false,
+				description: 'The answer to Run was lost, so Wiro may have started the task anyway: check the Wiro dashboard before running again',
+			});
 		}
 		return { taskId: String(answer.value.taskid), taskToken: String(answer.value.socketaccesstoken) };
 	}

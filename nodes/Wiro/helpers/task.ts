@@ -6,12 +6,13 @@ export interface TaskRef {
 	taskToken?: string;
 }
 
-export interface WiroOutput {
+/** An output file of a task; a type alias (not an interface) so it is an IDataObject as it is. */
+export type WiroOutput = {
 	name: string;
 	url: string;
 	contentType: string;
 	size: number;
-}
+};
 
 const TERMINAL_STATUSES = ['task_postprocess_end', 'task_cancel'];
 
@@ -116,7 +117,7 @@ export function toToolJson(task: IDataObject, fallback: TaskRef = {}): IDataObje
 		finished: isTerminal(task),
 		succeeded: succeeded(task),
 		outputUrls: outputs.map((output) => output.url),
-		outputs: outputs as unknown as IDataObject[],
+		outputs,
 		...(answer ?? {}),
 		cost: numberOrUndefined(task.totalcost),
 		elapsedSeconds: numberOrUndefined(task.elapsedseconds),

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
-import { toNodeError } from '../transport';
+import { WiroTaskError } from '../transport';
 import { downloadOutputs } from './downloadOutputs';
 import { outputsOf, refOf, toTaskJson } from './task';
 
@@ -33,14 +33,19 @@ export async function taskResult(
 	}
 	if (fetchable.length === 0) return { json };
 	const ref = refOf(task);
-	try {
-		const binary = await downloadOutputs(context, fetchable, download.binaryPropertyName, ref.taskId, { followRedirects: !allow });
-		return { json, binary };
-	} catch (error) {
-		throw toNodeError(context.getNode(), {
-			message: `The task succeeded but its output could not be downloaded: ${(error as Error).message}`,
+	const downloaded = await downloadOutputs(context, fetchable, download.binaryPropertyName, ref.taskId, { followRedirects: !allow }).then(
+		(binary) => ({ binary }),
+		(error: unknown) => ({ error }),
+	);
+	if ('error' in downloaded) {
+		throw new WiroTaskError(context.getNode(), `The task succeeded but its output could not be downloaded: ${messageOf(downloaded.error)}`, {
 			description: `Download it from ${fetchable[0].url}, or run Task > Get with this task's ID or token`,
-			retryable: false,
-		}, { task: ref });
+			task: ref,
+		});
 	}
+	return { json, binary: downloaded.binary };
+}
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
 }

@@ -5,10 +5,11 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	IWebhookFunctions,
+	JsonObject,
 } from 'n8n-workflow';
 
 import { WIRO_DEFAULT_BASE_URL } from '../../../credentials/WiroApi.credentials';
-import { describeHttpFailure, describeNetworkFailure, describeWiroFailure, toNodeError } from './errors';
+import { describeHttpFailure, describeNetworkFailure, describeWiroFailure, isJsonObject, WiroApiError } from './errors';
 import { MultipartBody, type WiroRequestBody } from './multipart';
 
 export type WiroContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions;
@@ -32,9 +33,10 @@ export async function wiroBaseUrl(context: WiroContext): Promise<string> {
 
 /**
  * The one way this package talks to Wiro's API: `POST {baseUrl}/{endpoint}` signed by the
- * credential, with a JSON body or, for models that get files, a multipart one. Resolves with the answer when Wiro says `result: true`; otherwise throws a
- * NodeApiError whose message says what happened (describeFailure() reads back whether trying
- * again may help and Wiro's code). The error never carries the request, so no secret leaks.
+ * credential, with a JSON body or, for models that get files, a multipart one. Resolves with the
+ * answer when Wiro says `result: true`; otherwise throws a WiroApiError built from Wiro's answer
+ * (its code, message, HTTP status, and whether trying again may help). The error never carries
+ * the request, so no secret leaks.
  */
 export async function wiroRequest(
 	context: WiroContext,
@@ -51,22 +53,20 @@ export async function wiroRequest(
 		ignoreHttpStatusErrors: true,
 		timeout: REQUEST_TIMEOUT_MS,
 	};
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(
-			options.ignoreCancel ? withoutCancelSignal(context) : context,
-			WIRO_CREDENTIAL,
-			request,
-		)) as IN8nHttpFullResponse;
-	} catch (error) {
-		throw toNodeError(context.getNode(), describeNetworkFailure(endpoint, error));
-	}
+	const sent = await context.helpers.httpRequestWithAuthentication
+		.call(options.ignoreCancel ? withoutCancelSignal(context) : context, WIRO_CREDENTIAL, request)
+		.then(
+			(response: IN8nHttpFullResponse) => ({ response }),
+			(error: unknown) => ({ error }),
+		);
+	if ('error' in sent) throw new WiroApiError(context.getNode(), describeNetworkFailure(endpoint, sent.error));
+	const { response } = sent;
 	const answer = parseAnswer(response.body);
 	if (response.statusCode >= 300) {
-		throw toNodeError(context.getNode(), describeHttpFailure(endpoint, response.statusCode, answer));
+		throw new WiroApiError(context.getNode(), describeHttpFailure(endpoint, response.statusCode, answer));
 	}
 	if (!answer || answer.result === false) {
-		throw toNodeError(context.getNode(), describeWiroFailure(endpoint, answer));
+		throw new WiroApiError(context.getNode(), describeWiroFailure(endpoint, response.statusCode, answer));
 	}
 	return answer;
 }
@@ -78,32 +78,37 @@ function encodeBody(body: WiroRequestBody): Pick<IHttpRequestOptions, 'body' | '
 	return { body: multipart.body, headers: { 'content-type': multipart.contentType }, disableFollowRedirect: true };
 }
 
-function parseAnswer(body: unknown): IDataObject | undefined {
-	if (typeof body === 'string') {
-		try {
-			const parsed: unknown = JSON.parse(body);
-			return typeof parsed === 'object' && parsed !== null ? (parsed as IDataObject) : undefined;
-		} catch {
-			return undefined;
-		}
+function parseAnswer(body: unknown): JsonObject | undefined {
+	if (typeof body !== 'string') return isJsonObject(body) ? body : undefined;
+	try {
+		const parsed: unknown = JSON.parse(body);
+		return isJsonObject(parsed) ? parsed : undefined;
+	} catch {
+		return undefined;
 	}
-	return typeof body === 'object' && body !== null ? (body as IDataObject) : undefined;
 }
 
 /**
- * n8n attaches the execution's cancel signal to every authenticated request made with the node's
- * own context. Killing a task after the user pressed stop must still reach Wiro, so that request
- * runs with a view of the context that offers everything the helper needs except that signal.
+ * n8n attaches the execution's cancel signal to an authenticated request when the context it is
+ * called with has `getExecutionCancelSignal`. Killing a task after the user pressed stop must still
+ * reach Wiro, so that request runs with a view of the context that hides only that method.
  */
-function withoutCancelSignal(context: WiroContext): IExecuteFunctions {
-	const view: Pick<IExecuteFunctions, 'getCredentials' | 'getNode' | 'helpers' | 'logger'> = {
-		getCredentials: context.getCredentials.bind(context),
-		getNode: context.getNode.bind(context),
-		helpers: context.helpers as IExecuteFunctions['helpers'],
-		logger: context.logger,
-	};
-	return view as IExecuteFunctions;
+function withoutCancelSignal(context: WiroContext): WiroContext {
+	return new Proxy(context, {
+		has: (target, key) => key !== 'getExecutionCancelSignal' && key in target,
+		get: (target, key, receiver) => (key === 'getExecutionCancelSignal' ? undefined : Reflect.get(target, key, receiver)),
+	});
 }
 
-export { describeFailure, isRetryable, toNodeError, WIRO_CODE, type WiroFailure } from './errors';
+export {
+	describeFailure,
+	isRetryable,
+	taskOfError,
+	toNodeError,
+	WIRO_CODE,
+	WiroApiError,
+	WiroTaskError,
+	type ErrorTask,
+	type WiroFailure,
+} from './errors';
 export { bufferPart, MultipartBody, withBodyField, type FilePart, type MultipartEntry, type WiroRequestBody } from './multipart';

@@ -1,19 +1,64 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { isResourceLocatorValue, NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { TaskRef } from '../../helpers/task';
 
+const TASK_ID = /^\d+$/;
+const TASK_TOKEN = /^[A-Za-z0-9_-]+$/;
+
+/** The task a Task operation acts on: by the ID or by the token a Generate run returned. */
 export const taskField: INodeProperties = {
-	displayName: 'Task ID or Token',
+	displayName: 'Task',
 	name: 'task',
-	type: 'string',
+	type: 'resourceLocator',
 	required: true,
-	default: '',
-	placeholder: 'e.g. 2221 or eDcCm5yyUfIvMFspTwww49OUfgXkQt',
-	description: "The task's ID (digits) or token (socketaccesstoken), e.g. from a Generate run with Don't Wait",
+	default: { mode: 'id', value: '' },
+	description: "The task to act on, e.g. the taskId or taskToken of a Generate run with Don't Wait",
+	modes: [
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 2221',
+			validation: [{ type: 'regex', properties: { regex: TASK_ID.source, errorMessage: 'A task ID is digits only, e.g. 2221' } }],
+		},
+		{
+			displayName: 'By Token',
+			name: 'token',
+			// A task token names a task (every Generate output shows it); it is no credential, so it stays readable.
+			// eslint-disable-next-line n8n-nodes-base/node-param-type-options-password-missing
+			type: 'string',
+			placeholder: 'e.g. eDcCm5yyUfIvMFspTwww49OUfgXkQt',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: TASK_TOKEN.source, errorMessage: 'A task token is letters and digits, e.g. eDcCm5yyUfIvMFspTwww49OUfgXkQt' },
+				},
+			],
+		},
+	],
 };
 
-/** Wiro task IDs are all digits; tokens are letters and digits. */
-export function parseTaskRef(value: string): TaskRef {
-	const trimmed = value.trim();
-	return /^\d+$/.test(trimmed) ? { taskId: trimmed } : { taskToken: trimmed };
+/**
+ * The task of item `itemIndex`. Workflows saved before the field became a resource locator hold a
+ * plain string: all digits is an ID, anything else a token.
+ */
+export function readTaskRef(context: IExecuteFunctions, itemIndex: number): TaskRef {
+	const raw = context.getNodeParameter('task', itemIndex);
+	const locator = isResourceLocatorValue(raw) ? raw : undefined;
+	const value = String((locator ? locator.value : raw) ?? '').trim();
+	const fail = (message: string, description: string) => new NodeOperationError(context.getNode(), message, { description, itemIndex });
+	if (value === '') throw fail("'Task' is empty", 'Enter the task ID or token, e.g. {{ $json.taskToken }} after a Generate run');
+	switch (locator?.mode) {
+		case 'id':
+			if (!TASK_ID.test(value)) throw fail(`'Task' By ID must be digits, got '${value}'`, 'Choose By Token for a task token, or enter the numeric task ID');
+			return { taskId: value };
+		case 'token':
+			if (!TASK_TOKEN.test(value)) throw fail(`'Task' By Token must be letters and digits, got '${value}'`, 'Enter the taskToken of the run that started the task');
+			return { taskToken: value };
+		default:
+			// A plain string saved before the field had modes: Wiro task IDs are all digits, tokens letters and digits.
+			if (TASK_ID.test(value)) return { taskId: value };
+			if (TASK_TOKEN.test(value)) return { taskToken: value };
+			throw fail(`'Task' is neither a task ID nor a token, got '${value}'`, 'Choose By ID (digits) or By Token (letters and digits) and enter the task');
+	}
 }

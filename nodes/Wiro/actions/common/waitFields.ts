@@ -1,29 +1,41 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-const waitModeChoices: INodeProperties = {
-	displayName: 'Wait for Result',
-	name: 'waitMode',
-	type: 'options',
-	options: [
-		{
-			name: 'Poll Until Done',
-			value: 'poll',
-			description: 'Check the task with a back-off until it ends, then return the video',
-		},
-		{
-			name: 'Pause Until Wiro Calls Back',
-			value: 'callback',
-			description: 'Free the n8n worker while Wiro works; the execution resumes on Wiro\'s callback (one item per run; several items are polled)',
-		},
-		{
-			name: "Don't Wait",
-			value: 'none',
-			description: 'Return the started task at once (use Task > Wait or the Wiro Trigger later)',
-		},
-	],
-	default: 'poll',
-	description: 'How the node waits for Wiro to finish',
-};
+const waitModes = {
+	poll: {
+		name: 'Poll Until Done',
+		value: 'poll',
+		description: 'Check the task with a back-off until it ends, then return the video',
+	},
+	callback: {
+		name: 'Pause Until Wiro Calls Back',
+		value: 'callback',
+		description: "Free the n8n worker while Wiro works; the execution resumes on Wiro's callback (one item per run; several items are polled)",
+	},
+	none: {
+		name: "Don't Wait",
+		value: 'none',
+		description: 'Return the started task at once (use Task > Wait or the Wiro Trigger later)',
+	},
+} satisfies Record<string, INodePropertyOptions>;
+
+function waitModeField(options: INodePropertyOptions[]): INodeProperties {
+	return {
+		displayName: 'Wait for Result',
+		name: 'waitMode',
+		type: 'options',
+		// It decides how the whole run waits (and whether it pauses), so it is chosen, not computed per item.
+		noDataExpression: true,
+		options,
+		default: 'poll',
+		description: 'How the node waits for Wiro to finish',
+	};
+}
+
+/** Generate: wait by polling, pause for the callback, or return the started task at once. */
+export const generateWaitModeField = waitModeField([waitModes.poll, waitModes.callback, waitModes.none]);
+
+/** Task > Wait always waits, so it has no "Don't Wait". */
+export const taskWaitModeField = waitModeField([waitModes.poll, waitModes.callback]);
 
 const option = {
 	binaryPropertyName: {
@@ -81,22 +93,31 @@ const option = {
 	},
 } satisfies Record<string, INodeProperties>;
 
-/** How an operation waits; Task > Wait always waits, so it has no "Don't Wait". */
-export function waitModeField(withDontWait: boolean): INodeProperties {
-	const options = (waitModeChoices.options ?? []).filter((option) => withDontWait || !('value' in option) || option.value !== 'none');
-	return { ...waitModeChoices, options };
-}
+/** What the code falls back to when an option is not set: the fields' own defaults. */
+export const WAIT_DEFAULTS = {
+	binaryPropertyName: option.binaryPropertyName.default,
+	download: option.download.default,
+	killOnAbandon: option.killOnAbandon.default,
+	maxConcurrency: option.maxConcurrency.default,
+	pollInterval: option.pollInterval.default,
+	timeout: option.timeout.default,
+};
 
-/** The options collection of an operation that waits for a task. */
-export function waitOptionsField(withCallbackUrl: boolean): INodeProperties {
-	const { callbackUrl, ...rest } = option;
-	const options = withCallbackUrl ? { callbackUrl, ...rest } : rest;
+function optionsField(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: Object.values(options).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
+
+const { callbackUrl, ...waitOptions } = option;
+
+/** Generate's options: how to wait, and a Callback URL for Wiro to call when the task ends. */
+export const generateOptionsField = optionsField([callbackUrl, ...Object.values(waitOptions)]);
+
+/** Task > Wait's options: the task was started elsewhere, so its callback URL is already set. */
+export const taskWaitOptionsField = optionsField(Object.values(waitOptions));

@@ -1,14 +1,16 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { taskFromAnswer, taskSelector, toTaskJson } from '../../helpers/task';
+import { taskFromAnswer, toTaskJson } from '../../helpers/task';
 import { wiroRequest } from '../../transport';
-import { parseTaskRef, taskField } from '../common/taskField';
+import { readTaskRef, taskField } from '../common/taskField';
+import { forOperation } from '../common/operationFields';
+import { withTaskToken } from '../common/taskToken';
 
-export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['task'], operation: ['kill'] } }, [taskField]);
+export const description: INodeProperties[] = forOperation('task', 'kill', [taskField]);
 
 /** Task/Kill: stops a running task; it ends as task_cancel. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const ref = parseTaskRef(this.getNodeParameter('task', i) as string);
-	const task = taskFromAnswer(await wiroRequest(this, 'Task/Kill', taskSelector(ref)));
+	const ref = await withTaskToken(this, readTaskRef(this, i), i);
+	const task = taskFromAnswer(await wiroRequest(this, 'Task/Kill', { tasktoken: ref.taskToken }));
 	return [{ json: task ? toTaskJson(task, ref) : { ...ref, status: 'task_cancel' } }];
 }

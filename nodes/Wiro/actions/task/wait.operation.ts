@@ -1,19 +1,21 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { Batch } from '../../helpers/batch';
 import { canPauseForCallback, pauseForCallback } from '../../helpers/pauseForCallback';
-import { isTerminal, succeeded, taskFromAnswer, taskSelector } from '../../helpers/task';
+import { isTerminal, refOf, succeeded, taskFromAnswer, taskSelector } from '../../helpers/task';
 import { taskResult } from '../../helpers/taskResult';
 import { describeEnd, waitForTask } from '../../helpers/waitForTask';
 import { readWaitOptions } from '../../helpers/waitOptions';
-import { parseTaskRef, taskField } from '../common/taskField';
-import { toNodeError, wiroRequest } from '../../transport';
-import { waitModeField, waitOptionsField } from '../common/waitFields';
+import { readTaskRef, taskField } from '../common/taskField';
+import { withTaskToken } from '../common/taskToken';
+import { forOperation } from '../common/operationFields';
+import { WiroTaskError, wiroRequest } from '../../transport';
+import { taskWaitModeField, taskWaitOptionsField } from '../common/waitFields';
 
-export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['task'], operation: ['wait'] } }, [
+export const description: INodeProperties[] = forOperation('task', 'wait', [
 	taskField,
-	waitModeField(false),
-	waitOptionsField(false),
+	taskWaitModeField,
+	taskWaitOptionsField,
 ]);
 
 /**
@@ -22,18 +24,25 @@ export const description: INodeProperties[] = updateDisplayOptions({ show: { res
  * URL (Generate's Callback URL option set to {{ $execution.resumeUrl }}).
  */
 export async function execute(this: IExecuteFunctions, i: number, batch: Batch): Promise<INodeExecutionData[]> {
-	const ref = parseTaskRef(this.getNodeParameter('task', i) as string);
+	const given = readTaskRef(this, i);
 	const options = readWaitOptions(this, i);
 	const download = { enabled: options.download, binaryPropertyName: options.binaryPropertyName };
 	if (this.getNodeParameter('waitMode', i, 'poll') === 'callback' && canPauseForCallback(this)) {
 		// A task that has already ended will not call back again: answer now instead of pausing.
-		const current = taskFromAnswer(await wiroRequest(this, 'Task/Detail', taskSelector(ref)));
+		const current = taskFromAnswer(await wiroRequest(this, 'Task/Detail', taskSelector(given)));
+		const found = current ? refOf(current) : {};
+		const ref = { taskId: found.taskId ?? given.taskId, taskToken: found.taskToken ?? given.taskToken };
 		if (!current || !isTerminal(current)) {
 			return await pauseForCallback(this, i, ref, { timeoutMs: options.timeoutMs, startedAt: Date.now() });
 		}
-		if (!succeeded(current)) throw toNodeError(this.getNode(), describeEnd(current), { task: ref });
+		if (!succeeded(current)) {
+			const end = describeEnd(current);
+			throw new WiroTaskError(this.getNode(), end.message, { description: end.description, task: ref, itemIndex: i });
+		}
 		return [await taskResult(this, current, download)];
 	}
+	// Errors name the task by ID and token, and a wait that ends by stopping the task needs the token (Cancel, Kill).
+	const ref = await withTaskToken(this, given, i);
 	const task = await waitForTask(this, ref, options, batch, Date.now());
 	return [await taskResult(this, task, download)];
 }

@@ -14,7 +14,7 @@ import { waitForTask } from '../../helpers/waitForTask';
 import { readWaitOptions } from '../../helpers/waitOptions';
 import { modelProperties, models } from '../../models';
 import { withBodyField } from '../../transport';
-import { waitModeField, waitOptionsField } from '../common/waitFields';
+import { generateOptionsField, generateWaitModeField } from '../common/waitFields';
 import { OTHER_MODEL, otherModelFields, otherModelOption } from './otherModelFields';
 import { runRequest } from './runRequest';
 
@@ -37,7 +37,7 @@ export const description: INodeProperties[] = [
 	...updateDisplayOptions(scope, [modelField]),
 	...modelProperties(scope.show),
 	...updateDisplayOptions({ show: { ...scope.show, model: [OTHER_MODEL] } }, otherModelFields),
-	...updateDisplayOptions(scope, [waitModeField(true), waitOptionsField(true)]),
+	...updateDisplayOptions(scope, [generateWaitModeField, generateOptionsField]),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number, batch: Batch): Promise<INodeExecutionData[]> {
