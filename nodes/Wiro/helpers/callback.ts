@@ -1,6 +1,6 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { describeFailure, WIRO_CODE, wiroRequest, type WiroContext } from '../transport';
+import { WIRO_CODE, WiroApiError, wiroRequest, type WiroContext } from '../transport';
 import { isTerminal, refOf, taskFromAnswer, taskSelector, type TaskRef } from './task';
 
 /** Callbacks larger than this are not Wiro's (a task with its outputs is a few kilobytes). */
@@ -45,10 +45,10 @@ export async function verifyCallbackTask(context: WiroContext, ref: TaskRef): Pr
 		(error: unknown) => ({ error }),
 	);
 	if ('error' in answer) {
-		const failure = describeFailure(answer.error);
+		const failure = answer.error instanceof WiroApiError ? answer.error : undefined;
 		if (failure?.wiroCode === WIRO_CODE.notFound) return { ok: false, status: 404, message: 'Wiro has no such task in this project' };
 		// Wiro retries callbacks that fail, so a 5xx here lets a passing fault heal itself.
-		return { ok: false, status: 502, message: `The task could not be confirmed with Wiro: ${failure?.message ?? 'unknown error'}` };
+		return { ok: false, status: 502, message: `The task could not be confirmed with Wiro: ${failure?.wiro.message ?? 'unknown error'}` };
 	}
 	const task = taskFromAnswer(answer.value);
 	if (!task) return { ok: false, status: 404, message: 'Wiro has no such task in this project' };

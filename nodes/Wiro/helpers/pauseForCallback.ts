@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { toNodeError } from '../transport';
+import { WiroTaskError } from '../transport';
 import { canRecordAwaitedTask, recordAwaitedTask } from './awaitedTask';
 import type { TaskRef } from './task';
 
@@ -44,11 +44,10 @@ export async function pauseForCallback(
 	details: { model?: string; timeoutMs: number; startedAt: number },
 ): Promise<INodeExecutionData[]> {
 	if (!recordAwaitedTask(context, ref)) {
-		throw toNodeError(context.getNode(), {
-			message: 'The task could not be recorded in the execution, so its callback could not be recognised',
-			description: "The task goes on at Wiro: pick it up with Task > Wait (Poll Until Done) and this task's ID or token",
-			retryable: false,
-		}, { task: ref });
+		throw new WiroTaskError(context.getNode(), 'The task could not be recorded in the execution, so its callback could not be recognised', {
+			description: "The task goes on at Wiro: pick it up with Task > Wait and this task's ID or token",
+			task: ref,
+		});
 	}
 	const model = details.model ? { model: details.model } : {};
 	const seconds = Math.round(details.timeoutMs / 1000);

@@ -1,10 +1,12 @@
-import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { isJsonObject } from '../transport';
 import { awaitedTask, sameTask } from './awaitedTask';
 import { eventOf, MAX_CALLBACK_BYTES, respondWithoutRun, taskRefFromCallback, verifyCallbackTask } from './callback';
 import { refOf, toTaskJson } from './task';
 import { taskResult } from './taskResult';
 import { describeEnd } from './waitForTask';
+import { downloadOptionsOf } from './waitOptions';
 
 function refuse(context: IWebhookFunctions, status: number, error: string): IWebhookResponseData {
 	return respondWithoutRun(context, status, { error });
@@ -35,10 +37,11 @@ export async function resumeFromCallback(this: IWebhookFunctions): Promise<IWebh
 	}
 
 	const event = eventOf(task);
-	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const options = this.getNodeParameter('options', {});
+	const download = downloadOptionsOf(isJsonObject(options) ? options : {});
 	const item: INodeExecutionData =
 		event === 'succeeded'
-			? await taskResult(this, task, { enabled: options.download !== false, binaryPropertyName: String(options.binaryPropertyName || 'data') })
+			? await taskResult(this, task, { enabled: download.download, binaryPropertyName: download.binaryPropertyName })
 			: { json: { ...toTaskJson(task), error: describeEnd(task).message } };
 	item.json.waitedBy = 'callback';
 	return { workflowData: [[{ ...item, pairedItem: { item: 0 } }]] };

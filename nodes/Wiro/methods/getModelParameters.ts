@@ -4,7 +4,7 @@ import { loadModelDefinition } from '../models/dynamic/catalog';
 import { toMapperFields } from '../models/fields';
 import { escapeHtml } from '../models/dynamic/readable';
 import { isModelSlug, SLUG_EXAMPLE } from '../models/dynamic/slug';
-import { describeFailure } from '../transport';
+import { WiroApiError } from '../transport';
 
 /**
  * The Model Parameters of the chosen Other Model, from Wiro's `Tool/Detail`. When they cannot be
@@ -20,9 +20,9 @@ export async function getModelParameters(this: ILoadOptionsFunctions): Promise<R
 		if (model.parameters.length === 0) return notice(`Wiro lists no parameters for ${slug}: it runs as it is`);
 		return { fields: toMapperFields(model.parameters) };
 	} catch (error) {
-		const failure = describeFailure(error);
-		const message = failure?.message ?? `The parameters of '${slug}' could not be read from Wiro: ${(error as Error).message}`;
-		return notice(failure ? `${message.replace(/\.+$/, '')}. ${failure.description}` : message);
+		if (error instanceof WiroApiError) return notice(`${error.wiro.message.replace(/\.+$/, '')}. ${error.wiro.description}`);
+		const reason = error instanceof Error ? error.message : String(error);
+		return notice(`The parameters of '${slug}' could not be read from Wiro: ${reason}`);
 	}
 }
 

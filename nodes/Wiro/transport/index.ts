@@ -102,6 +102,7 @@ function withoutCancelSignal(context: WiroContext): WiroContext {
 
 export {
 	describeFailure,
+	isJsonObject,
 	isRetryable,
 	taskOfError,
 	toNodeError,

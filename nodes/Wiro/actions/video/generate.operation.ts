@@ -43,7 +43,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number, batch: Batch): Promise<INodeExecutionData[]> {
 	const run = await runRequest(this, i);
 	const options = readWaitOptions(this, i);
-	const waitMode = this.getNodeParameter('waitMode', i) as string;
+	const waitMode = String(this.getNodeParameter('waitMode', i));
 	const asTool = isToolRun(this);
 	const notPausing = waitMode === 'callback' ? whyNotPause(this) : undefined;
 	const pause = waitMode === 'callback' && notPausing === undefined;

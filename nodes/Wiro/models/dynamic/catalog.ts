@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { describeFailure, toNodeError, WIRO_CODE, WIRO_CREDENTIAL, wiroBaseUrl, wiroRequest, type WiroContext } from '../../transport';
+import { WIRO_CODE, WiroApiError, WIRO_CREDENTIAL, wiroBaseUrl, wiroRequest, type WiroContext } from '../../transport';
 import { cachedLoad, ExpiringCache } from './expiringCache';
 import { splitSlug } from './slug';
 import { parseToolDetail } from './toolDetail';
@@ -32,7 +32,7 @@ export async function loadModelDefinition(context: WiroContext, slug: string): P
 	const key = `${await projectKey(context)}\n${slug}`;
 	return await cachedLoad(details, key, async () => {
 		const answer = await wiroRequest(context, 'Tool/Detail', splitSlug(slug)).catch((error: unknown) => {
-			throw modelNotLoaded(context, slug, error);
+			throw modelNotLoaded(slug, error);
 		});
 		return parseToolDetail(slug, answer);
 	});
@@ -74,18 +74,14 @@ function toSummary(tool: IDataObject): WiroModelSummary[] {
 	}];
 }
 
-function modelNotLoaded(context: WiroContext, slug: string, error: unknown): unknown {
-	const failure = describeFailure(error);
-	if (!failure) return error;
-	if (failure.wiroCode === WIRO_CODE.notFound) {
-		return toNodeError(context.getNode(), {
-			...failure,
-			message: `Wiro has no model '${slug}' that this project can use (${failure.message.replace(/^Wiro: /, '')})`,
+function modelNotLoaded(slug: string, error: unknown): unknown {
+	if (!(error instanceof WiroApiError)) return error;
+	const said = error.wiro.message;
+	if (error.wiroCode === WIRO_CODE.notFound) {
+		return error.rephrase({
+			message: `Wiro has no model '${slug}' that this project can use (${said.replace(/^Wiro: /, '')})`,
 			description: "Check the slug: owner/project exactly as Wiro spells it, e.g. from the model's API page on wiro.ai; or pick the model from the list",
 		});
 	}
-	return toNodeError(context.getNode(), {
-		...failure,
-		message: `The parameters of '${slug}' could not be read from Wiro: ${failure.message}`,
-	});
+	return error.rephrase({ message: `The parameters of '${slug}' could not be read from Wiro: ${said}` });
 }
