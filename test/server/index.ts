@@ -21,6 +21,8 @@ export type {
 	CallbackShape,
 	RecordedRequest,
 	ResolvedOptions,
+	SocketFaults,
+	SocketRevision,
 	Task,
 	TaskOutcome,
 	TaskOutput,

@@ -6,11 +6,13 @@ import { parseBody, readBody, recordableBody } from './body';
 import { CallbackSender } from './callbacks';
 import { FaultPlan } from './faults';
 import { serveFile } from './files-route';
+import { SocketHub } from './socket';
 import { TaskStore, type TaskRecord } from './task-store';
 import type {
 	RecordedRequest,
 	ResolvedOptions,
 	Task,
+	SocketFaults,
 	TaskOutcome,
 	WiroFaults,
 	WiroServerOptions,
@@ -33,6 +35,9 @@ const emptyStats = (): WiroStats => ({
 	rejected96: 0,
 	faultsInjected: 0,
 	callbacksSent: 0,
+	socketConnections: 0,
+	socketRefused: 0,
+	socketRegistrations: 0,
 });
 
 const BAD_GATEWAY_HTML = (status: number): string =>
@@ -52,6 +57,14 @@ export class WiroServer {
 	private readonly faultPlan: FaultPlan;
 	private readonly callbacks = new CallbackSender(() => this.stats.callbacksSent++);
 	private dropNextRun = false;
+	private readonly socketHub = new SocketHub({
+		store: this.store,
+		stats: () => this.stats,
+		revision: () => this.options.socketRevision,
+		faults: () => this.options.socketFaults,
+		view: (record) => this.view(record),
+		log: (message) => this.log(message),
+	});
 
 	constructor(options: WiroServerOptions = {}) {
 		this.options = {
@@ -63,6 +76,8 @@ export class WiroServer {
 			callbackShape: options.callbackShape ?? 'detail',
 			callbackRepeats: options.callbackRepeats ?? 1,
 			faults: options.faults ?? {},
+			socketRevision: options.socketRevision ?? 'tasktoken',
+			socketFaults: options.socketFaults ?? {},
 			log: options.log ?? false,
 		};
 		this.faultPlan = new FaultPlan(this.options.faults);
@@ -75,6 +90,16 @@ export class WiroServer {
 
 	get baseUrl(): string {
 		return `${this.origin}/v1`;
+	}
+
+	/** The task socket's URL (its own port), what a credential's WebSocket URL is set to. */
+	get socketUrl(): string {
+		return this.socketHub.url;
+	}
+
+	/** Task socket connections open right now. */
+	get openSocketConnections(): number {
+		return this.socketHub.openConnections;
 	}
 
 	async start(): Promise<void> {
@@ -93,7 +118,8 @@ export class WiroServer {
 		const address = server.address();
 		this.listeningPort = typeof address === 'object' && address ? address.port : this.options.port;
 		this.httpServer = server;
-		this.log(`listening on ${this.baseUrl}`);
+		await this.socketHub.start();
+		this.log(`listening on ${this.baseUrl}, task socket ${this.socketUrl}`);
 	}
 
 	async stop(): Promise<void> {
@@ -101,6 +127,7 @@ export class WiroServer {
 		this.store.stopTimers();
 		for (const timer of this.pendingTimers) clearTimeout(timer);
 		this.pendingTimers.clear();
+		await this.socketHub.stop();
 		const server = this.httpServer;
 		this.httpServer = undefined;
 		if (!server) return;
@@ -113,6 +140,10 @@ export class WiroServer {
 	setFaults(faults: WiroFaults): void {
 		this.options.faults = faults;
 		this.faultPlan.set(faults);
+	}
+
+	setSocketFaults(faults: SocketFaults): void {
+		this.options.socketFaults = faults;
 	}
 
 	setOptions(changes: Partial<Omit<ResolvedOptions, 'port'>>): void {
@@ -243,6 +274,7 @@ export class WiroServer {
 
 	private onTaskEnd(record: TaskRecord): void {
 		this.log(`task ${record.id} ended: ${record.end?.outcome}`);
+		this.socketHub.taskEnded(record);
 		if (!record.callbackUrl || this.listeningPort === undefined) return;
 		const task = this.view(record);
 		const payload =

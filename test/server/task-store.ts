@@ -22,6 +22,8 @@ export const STAGE = Object.fromEntries(LIFECYCLE.map((status, index) => [status
 >;
 
 const LAST_STAGE = LIFECYCLE.length - 1;
+const STAGE_TASK_END = LIFECYCLE.indexOf('task_end');
+const POSTPROCESS_MS = 300;
 
 export interface TaskEnd {
 	status: 'task_postprocess_end' | 'task_cancel';
@@ -86,9 +88,15 @@ export class TaskStore {
 		const createdAt = Date.now();
 		const endAt = createdAt + Math.max(task.durationMs, task.queueMs);
 		const runStart = createdAt + task.queueMs;
-		const stepMs = (endAt - runStart) / (LAST_STAGE - 1);
+		// Post-processing (encoding, upload to the CDN) is the short tail after the model process exits (task_end).
+		const runEnd = endAt - Math.min(POSTPROCESS_MS, (endAt - runStart) * 0.1);
+		const stepMs = (runEnd - runStart) / (STAGE_TASK_END - 1);
 		const stageAt = LIFECYCLE.map((_, index) =>
-			index === 0 ? createdAt : index === LAST_STAGE ? endAt : Math.round(runStart + stepMs * (index - 1)),
+			index === 0
+				? createdAt
+				: index === LAST_STAGE
+					? endAt
+					: Math.round(index >= STAGE_TASK_END ? runEnd : runStart + stepMs * (index - 1)),
 		);
 		const record: TaskRecord = {
 			id: String(this.nextId++),

@@ -16,6 +16,25 @@ export interface WiroFaults {
 
 export type CallbackShape = 'detail' | 'task';
 
+/** Which published revision of Wiro's WebSocket page the socket speaks (docs/wiro-api.md). */
+export type SocketRevision = 'tasktoken' | 'connected';
+
+/** Fault switches of the task socket. */
+export interface SocketFaults {
+	/** Answer the upgrade with 403. */
+	refuse?: boolean;
+	/** Close every connection this long after it opened. */
+	dropAfterMs?: number;
+	/** Accept and register, then send nothing. */
+	silent?: boolean;
+	/** Send frames that are not JSON instead of the messages. */
+	garbage?: boolean;
+	/** Send nothing after task_end (as Wiro's own code sample stops there). */
+	stopAtTaskEnd?: boolean;
+	/** Send every message this much later. */
+	delayMs?: number;
+}
+
 export interface WiroServerOptions {
 	port?: number;
 	projects?: WiroProject[];
@@ -26,6 +45,8 @@ export interface WiroServerOptions {
 	callbackShape?: CallbackShape;
 	callbackRepeats?: number;
 	faults?: WiroFaults;
+	socketRevision?: SocketRevision;
+	socketFaults?: SocketFaults;
 	log?: boolean;
 }
 
@@ -38,6 +59,8 @@ export interface ResolvedOptions {
 	callbackShape: CallbackShape;
 	callbackRepeats: number;
 	faults: WiroFaults;
+	socketRevision: SocketRevision;
+	socketFaults: SocketFaults;
 	log: boolean;
 }
 
@@ -69,6 +92,10 @@ export interface WiroStats {
 	rejected96: number;
 	faultsInjected: number;
 	callbacksSent: number;
+	/** Task socket: connections accepted, upgrades refused, task_info registrations of a known task. */
+	socketConnections: number;
+	socketRefused: number;
+	socketRegistrations: number;
 }
 
 export interface TaskOutput {
