@@ -14,7 +14,7 @@ import { forgetWiroCatalog } from '../nodes/Wiro/models/dynamic/catalog';
 import { Wiro } from '../nodes/Wiro/Wiro.node';
 import { mapperValue, otherModelParameters, schemaFor } from './fixtures/otherModelHarness';
 import { disposeHarness, runWorkflow, type RunWorkflowResult } from './harness';
-import { WiroServer } from './server';
+import { waitFor, WiroServer } from './server';
 import { bodiesAt, signatureCredentials } from './support/runWiro';
 
 /**
@@ -131,6 +131,9 @@ describe('The Wiro node as an AI agent tool (n8n-core createNodeAsTool)', () => 
 		});
 		// Download Output is on by default: as a tool nothing is downloaded, so nothing is dropped.
 		expect(server.requests.filter((request) => request.method === 'GET')).toHaveLength(0);
+		// A tool call waits over the task socket too, and closes it before answering the agent.
+		expect(server.stats.socketRegistrations).toBe(1);
+		await waitFor(() => server.openSocketConnections === 0, 3000);
 	});
 
 	it('honours the time bound: the call ends at the timeout, names the task and stops it', async () => {
@@ -144,6 +147,8 @@ describe('The Wiro node as an AI agent tool (n8n-core createNodeAsTool)', () => 
 		expect(seen.response).toMatch(/The task was stopped on Wiro so it is not billed/);
 		expect(Number(seen.ms)).toBeLessThan(3000);
 		expect(task.status).toBe('task_cancel');
+		expect(server.stats.socketConnections).toBe(1);
+		await waitFor(() => server.openSocketConnections === 0, 3000);
 	});
 
 	it('runs an Other Model whose parameters the model fills in, file input as a URL', async () => {
