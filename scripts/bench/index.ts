@@ -2,7 +2,8 @@
  * `npm run bench`: runs the Wiro node through n8n-core against the local Wiro-compatible server
  * and prints one Markdown table, every figure measured in this run (see issue 6 and RESULTS.md).
  * Order: a warm-up, memory (alone, so nothing else moves the RSS); polling, callback waiting and
- * the sequential batch side by side (all mostly wait); then the rest one after the other. About 4 minutes.
+ * the sequential batch side by side (all mostly wait); then the rest one after the other, real-time
+ * waiting over the task socket last. About 11 minutes; `npm run bench -- --only=realtime` runs section 7 alone.
  */
 import { disposeHarness } from '../../test/harness';
 import { machineLines } from './machine';
@@ -13,6 +14,7 @@ import { concurrencyLimitRows, measureConcurrencyLimit } from './sections/concur
 import { faultRows, measureFaults } from './sections/faults';
 import { measureMemory, memoryRows } from './sections/memory';
 import { measureNoticing, noticingRows } from './sections/noticing';
+import { measureRealtime, realtimeRows } from './sections/realtime';
 import { renderTable, type Row } from './table';
 import { collectWarnings } from './warnings';
 import { scriptedPrompt, withServer } from './withServer';
@@ -22,6 +24,7 @@ const NOTES = [
 	'Wall times are the whole workflow run (Manual Trigger -> items -> Wiro). Section 2 runs one workflow per task (3 per length, at 0.95×, 1× and 1.05× the length so a fixed interval is not in step with the task by chance; each task is held to 15 % of its own length);',
 	'delay = time the workflow run returned the item (Detail answer seen, 64 KiB output downloaded) − the time the server ended the task. "Fixed 20 s polling" is the same node with Poll Interval = 20 s, which keeps every wait at 20 s for tasks under 143 s, as Wiro\'s own package does; it ran in the same run, side by side.',
 	'Detail calls are counted in the server\'s request log, per task token, failed ones included.',
+	'Section 7 waits over the local server\'s task socket (the credential\'s WebSocket URL) and compares with the same node polling with the socket off, in the same run; the dropping socket runs on servers that cut every connection halfway through the task; the 200-item batches run alone, one after the other, RSS growth = peak − before.',
 	'Section 3 does what n8n does on the resume URL: the node\'s webhook() runs on the callback the server sent (test/harness runWebhook), then the paused run is resumed with its output (resumeWorkflow).',
 ];
 
@@ -31,13 +34,30 @@ async function warmUp(): Promise<void> {
 	});
 }
 
+/** `npm run bench -- --only=realtime` (or BENCH_ONLY=realtime) runs one section; the whole bench takes a while. */
+function onlySection(): string | undefined {
+	const argument = process.argv.find((arg) => arg.startsWith('--only='));
+	return argument?.slice('--only='.length) || process.env.BENCH_ONLY || undefined;
+}
+
+const SECTIONS: Record<string, () => Promise<Row[]>> = {
+	realtime: async () => realtimeRows(await measureRealtime()),
+};
+
 async function measureAll(): Promise<Row[]> {
 	await warmUp();
+	const only = onlySection();
+	if (only !== undefined) {
+		const section = SECTIONS[only];
+		if (!section) throw new Error(`unknown section '${only}'; known: ${Object.keys(SECTIONS).join(', ')}`);
+		return await section();
+	}
 	const memory = await measureMemory();
 	const [noticing, sequentialMs, callbacks] = await Promise.all([measureNoticing(), sequentialBatchMs(), measureCallbackWaiting()]);
 	const batch = await measureBatch();
 	const limit = await measureConcurrencyLimit();
 	const faults = await measureFaults();
+	const realtime = await measureRealtime();
 	return [
 		...batchRows(batch, sequentialMs),
 		...noticingRows(noticing),
@@ -45,6 +65,7 @@ async function measureAll(): Promise<Row[]> {
 		...concurrencyLimitRows(limit),
 		...memoryRows(memory),
 		...faultRows(faults),
+		...realtimeRows(realtime),
 	];
 }
 
