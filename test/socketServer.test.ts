@@ -67,7 +67,7 @@ async function listen(token: string, until: (frame: Frame | undefined) => boolea
 	});
 }
 
-const isEnd = (frame: Frame | undefined): boolean => frame?.type === 'task_postprocess_end' || frame.type === 'task_cancel';
+const isEnd = (frame: Frame | undefined): boolean => frame?.type === 'task_postprocess_end' || frame?.type === 'task_cancel';
 
 describe('the local task socket', () => {
 	it('sends a registered task\'s lifecycle in order, with task_output progress, ending with the outputs', async () => {
