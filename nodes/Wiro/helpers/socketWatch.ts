@@ -1,10 +1,10 @@
 import { WIRO_CREDENTIAL, type WiroContext } from '../transport';
 import { TaskSocket, webSocketAvailable, type SocketTask } from './taskSocket';
 
-export const WIRO_DEFAULT_SOCKET_URL = 'wss://socket.wiro.ai/v1';
+const WIRO_DEFAULT_SOCKET_URL = 'wss://socket.wiro.ai/v1';
 
 /** An open socket that sends nothing for this long counts as broken (Wiro documents no heartbeat). */
-export const SOCKET_SILENCE_MS = 30_000;
+const SOCKET_SILENCE_MS = 30_000;
 /** After a socket broke, the next connection is tried after this, doubling up to the longest. */
 const FIRST_RETRY_MS = 5_000;
 const LONGEST_RETRY_MS = 60_000;
@@ -43,9 +43,6 @@ export class SocketWatch {
 
 	/** Whether an end hint ever came: from then on a task that is not yet terminal is polled quickly. */
 	ending = false;
-
-	/** Connections opened for this task (the first one and reconnects). */
-	connections = 0;
 
 	private constructor(
 		private readonly url: string,
@@ -110,19 +107,20 @@ export class SocketWatch {
 			this.hintsBefore += this.socket.endHints;
 			this.socket.close();
 		}
-		this.connections++;
-		let registered = false;
+		let registeredAt: number | undefined;
 		let socket: TaskSocket;
 		const onChange = (): void => {
 			if (socket !== this.socket) return;
-			if (socket.state === 'registered' && !registered) {
-				registered = true;
+			if (socket.state === 'registered' && registeredAt === undefined) {
+				registeredAt = Date.now();
 				this.registeredUnconfirmed = true;
-				this.retryMs = FIRST_RETRY_MS;
 			}
 			if (socket.state === 'broken') {
+				const now = Date.now();
+				// Only a connection that held for a while earns a quick retry; one cut again and again backs off.
+				if (registeredAt !== undefined && now - registeredAt >= LONGEST_RETRY_MS) this.retryMs = FIRST_RETRY_MS;
 				this.registeredUnconfirmed = false;
-				this.retryAt = Date.now() + this.retryMs;
+				this.retryAt = now + this.retryMs;
 				this.retryMs = Math.min(LONGEST_RETRY_MS, this.retryMs * 2);
 			}
 			this.wake();
