@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 export const WIRO_DEFAULT_BASE_URL = 'https://api.wiro.ai/v1';
+export const WIRO_DEFAULT_SOCKET_URL = 'wss://socket.wiro.ai/v1';
 
 let lastNonce = 0;
 
@@ -103,6 +104,13 @@ export class WiroApi implements ICredentialType {
 			type: 'string',
 			default: WIRO_DEFAULT_BASE_URL,
 			description: 'Change only to reach Wiro through a proxy or a local Wiro-compatible server',
+		},
+		{
+			displayName: 'WebSocket URL',
+			name: 'socketUrl',
+			type: 'string',
+			default: WIRO_DEFAULT_SOCKET_URL,
+			description: "Wiro's task socket: a running node hears at once when its task ends instead of polling. Leave empty to turn real-time updates off (the node then polls).",
 		},
 	];
 

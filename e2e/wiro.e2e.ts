@@ -74,7 +74,7 @@ beforeAll(async () => {
 	await wiro.start();
 	n8n = await prepareWiroN8n({
 		install,
-		credential: wiroCredential({ apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: wiro.baseUrl }),
+		credential: wiroCredential({ apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: wiro.baseUrl, socketUrl: wiro.socketUrl }),
 		workflows: (n8nBaseUrl) => [...loadAllExamples(), ...fixtures()].map((workflow) => pointAtN8n(workflow, n8nBaseUrl)),
 		publish: [TRIGGER_WORKFLOW_ID, FIXTURE.pauseViaWebhook],
 		log,
@@ -107,7 +107,7 @@ describe('the package in n8n', () => {
 	});
 
 	test('the credential test passes with the right secret and fails with a wrong one', async () => {
-		const good = wiroCredential({ apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: wiro.baseUrl });
+		const good = wiroCredential({ apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: wiro.baseUrl, socketUrl: wiro.socketUrl });
 		await expect(n8n.testCredential(good)).resolves.toMatchObject({ status: 'OK' });
 
 		const badSecret = await n8n.testCredential(wiroCredential({ apiKey: 'test-key', apiSecret: 'not-the-secret', baseUrl: wiro.baseUrl }));

@@ -59,17 +59,18 @@ async function chooseBackend(
 	if (apiKey && !localOnly) {
 		const apiSecret = process.env['WIRO_API_SECRET'] || undefined;
 		const baseUrl = process.env['WIRO_BASE_URL'] || 'https://api.wiro.ai/v1';
+		const socketUrl = process.env['WIRO_SOCKET_URL'];
 		const authentication = apiSecret ? 'signature' : 'apiKey';
 		log(`Wiro: ${baseUrl} with WIRO_API_KEY${apiSecret ? ' and WIRO_API_SECRET (signature)' : ' only (key-only project)'}`);
-		return { backend: { kind: 'wiro', baseUrl, authentication }, credential: { apiKey, apiSecret, baseUrl } };
+		return { backend: { kind: 'wiro', baseUrl, authentication }, credential: { apiKey, apiSecret, baseUrl, socketUrl } };
 	}
 	const sampleVideo = readFileSync(join(repoRoot(), ...SAMPLE_VIDEO));
 	const server = new WiroServer({ taskDurationMs: LOCAL_TASK_MS, sampleVideo });
 	await server.start();
-	log(`Wiro: no WIRO_API_KEY set, so the local Wiro-compatible server runs at ${server.baseUrl}`);
+	log(`Wiro: no WIRO_API_KEY set, so the local Wiro-compatible server runs at ${server.baseUrl} (task socket ${server.socketUrl})`);
 	return {
 		backend: { kind: 'local', server, baseUrl: server.baseUrl },
-		credential: { apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: server.baseUrl },
+		credential: { apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: server.baseUrl, socketUrl: server.socketUrl },
 	};
 }
 

@@ -28,6 +28,7 @@ function banner(dev: DevN8n, editorUrl: string): string {
 			? [
 					`  Wiro:      local Wiro-compatible server ${dev.backend.baseUrl} (a task takes ~4 s and makes a small test video;`,
 					'             put #fail or #duration=<ms> in a prompt to script the outcome)',
+					`             task socket ${dev.backend.server.socketUrl}: the node hears each task end at once`,
 				]
 			: [`  Wiro:      ${dev.backend.baseUrl} (real tasks, billed by Wiro)`];
 	return [

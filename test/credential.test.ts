@@ -53,11 +53,12 @@ describe('Wiro credential: signing', () => {
 		const credential = new WiroApi();
 		expect(credential.name).toBe('wiroApi');
 		const byName = Object.fromEntries(credential.properties.map((property) => [property.name, property]));
-		expect(Object.keys(byName)).toEqual(['authentication', 'apiKey', 'apiSecret', 'baseUrl']);
+		expect(Object.keys(byName)).toEqual(['authentication', 'apiKey', 'apiSecret', 'baseUrl', 'socketUrl']);
 		expect(byName.authentication.default).toBe('signature');
 		expect(byName.apiKey.typeOptions?.password).toBe(true);
 		expect(byName.apiSecret.typeOptions?.password).toBe(true);
 		expect(byName.apiSecret.displayOptions?.show?.authentication).toEqual(['signature']);
 		expect(byName.baseUrl.default).toBe('https://api.wiro.ai/v1');
+		expect(byName.socketUrl).toMatchObject({ displayName: 'WebSocket URL', type: 'string', default: 'wss://socket.wiro.ai/v1' });
 	});
 });

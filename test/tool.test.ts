@@ -13,7 +13,7 @@ import { WiroApi } from '../credentials/WiroApi.credentials';
 import { Wiro } from '../nodes/Wiro/Wiro.node';
 import { mapperValue, otherModelParameters, schemaFor } from './fixtures/otherModelHarness';
 import { disposeHarness, runWorkflow, type RunWorkflowResult } from './harness';
-import { WiroServer } from './server';
+import { waitFor, WiroServer } from './server';
 import { bodiesAt, signatureCredentials } from './support/runWiro';
 
 /**
@@ -126,6 +126,9 @@ describe('The Wiro node as an AI agent tool (n8n-core createNodeAsTool)', () => 
 		});
 		// Download Output is on by default: as a tool nothing is downloaded, so nothing is dropped.
 		expect(server.requests.filter((request) => request.method === 'GET')).toHaveLength(0);
+		// A tool call waits over the task socket too, and closes it before answering the agent.
+		expect(server.stats.socketRegistrations).toBe(1);
+		await waitFor(() => server.openSocketConnections === 0, 3000);
 	});
 
 	it('honours the time bound: the call ends at the timeout, names the task and stops it', async () => {
@@ -140,6 +143,8 @@ describe('The Wiro node as an AI agent tool (n8n-core createNodeAsTool)', () => 
 		// Ended at the timeout, not with the 20 s task: it was stopped while still running.
 		expect(server.stats.kill + server.stats.cancel).toBe(1);
 		expect(task.status).toBe('task_cancel');
+		expect(server.stats.socketConnections).toBe(1);
+		await waitFor(() => server.openSocketConnections === 0, 3000);
 	});
 
 	it('runs an Other Model whose parameters the model fills in, file input as a URL', async () => {

@@ -53,7 +53,7 @@ beforeAll(async () => {
 		log,
 		tracker: reaper,
 		prepare: async (main, webhookBaseUrl) => {
-			await main.importCredentials([wiroCredential({ apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: wiro.baseUrl })]);
+			await main.importCredentials([wiroCredential({ apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: wiro.baseUrl, socketUrl: wiro.socketUrl })]);
 			await main.importWorkflows(queueWorkflows(webhookBaseUrl));
 			for (const id of PUBLISHED) await main.publishWorkflow(id);
 		},

@@ -2,8 +2,9 @@
  * `npm run bench`: runs the Wiro node through n8n-core against the local Wiro-compatible server
  * and prints one Markdown table, every figure measured in this run (see issue 6 and RESULTS.md).
  * Order: a warm-up, memory and upload memory (alone, so nothing else moves the RSS); polling, callback waiting and
- * the sequential batch side by side (all mostly wait); then the rest one after the other. About 4 minutes.
- * `npm run bench -- upload` (or `memory`) runs only the named sections, after the warm-up.
+ * the sequential batch side by side (all mostly wait); then the rest one after the other, real-time
+ * waiting over the task socket last. About 11 minutes. `npm run bench -- upload` (or `memory`, `realtime`)
+ * runs only the named sections, after the warm-up; `--only=realtime` too.
  */
 import { disposeHarness } from '../../test/harness';
 import { machineLines } from './machine';
@@ -15,6 +16,7 @@ import { faultRows, measureFaults } from './sections/faults';
 import { measureMemory, memoryRows } from './sections/memory';
 import { measureNoticing, noticingRows } from './sections/noticing';
 import { measureUpload, uploadRows } from './sections/upload';
+import { measureRealtime, realtimeRows } from './sections/realtime';
 import { renderTable, type Row } from './table';
 import { collectWarnings } from './warnings';
 import { scriptedPrompt, withServer } from './withServer';
@@ -24,8 +26,9 @@ const NOTES = [
 	'Wall times are the whole workflow run (Manual Trigger -> items -> Wiro). Section 2 runs one workflow per task (3 per length, at 0.95×, 1× and 1.05× the length so a fixed interval is not in step with the task by chance; each task is held to 15 % of its own length);',
 	'delay = time the workflow run returned the item (Detail answer seen, 64 KiB output downloaded) − the time the server ended the task. "Fixed 20 s polling" is the same node with Poll Interval = 20 s, which keeps every wait at 20 s for tasks under 143 s, as Wiro\'s own package does; it ran in the same run, side by side.',
 	'Detail calls are counted in the server\'s request log, per task token, failed ones included.',
+	'Section 7 waits over the local server\'s task socket (the credential\'s WebSocket URL) and compares with the same node polling with the socket off, in the same run; the dropping socket runs on servers that cut every connection halfway through the task; the 200-item batches run alone, one after the other, RSS growth = peak − before.',
 	'Section 3 does what n8n does on the resume URL: the node\'s webhook() runs on the callback the server sent (test/harness runWebhook), then the paused run is resumed with its output (resumeWorkflow).',
-	'Section 7 sends the Run request to scripts/bench/uploadReceiver.ts, which writes the body to disk as it arrives (the local server holds a body in memory and refuses one over 64 MiB), and compares the file part with the input afterwards.',
+	'Section 8 sends the Run request to scripts/bench/uploadReceiver.ts, which writes the body to disk as it arrives (the local server holds a body in memory and refuses one over 64 MiB), and compares the file part with the input afterwards.',
 ];
 
 async function warmUp(): Promise<void> {
@@ -42,6 +45,7 @@ async function measureAll(): Promise<Row[]> {
 	const batch = await measureBatch();
 	const limit = await measureConcurrencyLimit();
 	const faults = await measureFaults();
+	const realtime = await measureRealtime();
 	return [
 		...batchRows(batch, sequentialMs),
 		...noticingRows(noticing),
@@ -50,14 +54,21 @@ async function measureAll(): Promise<Row[]> {
 		...memoryRows(memory),
 		...uploadRows(upload),
 		...faultRows(faults),
+		...realtimeRows(realtime),
 	];
 }
 
-/** Sections that can run alone: `npm run bench -- upload`. */
+/** Sections that can run alone: `npm run bench -- upload realtime` (or `--only=realtime`, or BENCH_ONLY=realtime). */
 const SECTIONS: Record<string, () => Promise<Row[]>> = {
 	memory: async () => memoryRows(await measureMemory()),
 	upload: async () => uploadRows(await measureUpload()),
+	realtime: async () => realtimeRows(await measureRealtime()),
 };
+
+function requestedSections(): string[] {
+	const names = process.argv.slice(2).map((arg) => arg.replace(/^--only=/, ''));
+	return names.length > 0 ? names : (process.env.BENCH_ONLY?.split(',').filter(Boolean) ?? []);
+}
 
 async function measureOnly(names: string[]): Promise<Row[]> {
 	const unknown = names.filter((name) => !SECTIONS[name]);
@@ -72,7 +83,7 @@ async function main(): Promise<void> {
 	const startedAt = performance.now();
 	const warnings = collectWarnings();
 	process.stdout.write(`${machineLines().join('\n')}\n\n`);
-	const only = process.argv.slice(2);
+	const only = requestedSections();
 	const rows = only.length > 0 ? await measureOnly(only) : await measureAll();
 	process.stdout.write(`${renderTable(rows)}\n\n${NOTES.join('\n')}\n`);
 	const warned = warnings();

@@ -17,6 +17,8 @@ export interface GenerateRun {
 	timeoutMs: number;
 	/** Where `$execution.resumeUrl` points (callback mode). */
 	webhookWaitingBaseUrl?: string;
+	/** Whether the credential names the server's task socket (default); false leaves it empty, so the node polls. */
+	socket?: boolean;
 }
 
 export interface GenerateResult {
@@ -44,6 +46,7 @@ export function generateWorkflow(server: WiroServer, settings: GenerateRun): Run
 		},
 		items: settings.prompts.map((prompt) => ({ prompt })),
 		continueOnFail: settings.continueOnFail,
+		credentials: settings.socket === false ? { ...signatureCredentialsOf(server), socketUrl: '' } : undefined,
 		timeoutMs: settings.timeoutMs,
 		webhookWaitingBaseUrl: settings.webhookWaitingBaseUrl,
 	});

@@ -23,6 +23,8 @@ export type {
 	CallbackShape,
 	RecordedRequest,
 	ResolvedOptions,
+	SocketFaults,
+	SocketRevision,
 	Task,
 	TaskOutcome,
 	TaskOutput,

@@ -6,11 +6,13 @@ import { parseBody, readBody, recordableBody } from './body';
 import { CallbackSender } from './callbacks';
 import { FaultPlan } from './faults';
 import { serveFile } from './files-route';
+import { SocketHub } from './socket';
 import { TaskStore, type TaskRecord } from './task-store';
 import type {
 	RecordedRequest,
 	ResolvedOptions,
 	Task,
+	SocketFaults,
 	TaskOutcome,
 	WiroFaults,
 	WiroServerOptions,
@@ -34,6 +36,9 @@ const emptyStats = (): WiroStats => ({
 	faultsInjected: 0,
 	callbacksSent: 0,
 	callbackFailures: 0,
+	socketConnections: 0,
+	socketRefused: 0,
+	socketRegistrations: 0,
 });
 
 const BAD_GATEWAY_HTML = (status: number): string =>
@@ -56,6 +61,14 @@ export class WiroServer {
 		() => this.stats.callbackFailures++,
 	);
 	private dropNextRun = false;
+	private readonly socketHub = new SocketHub({
+		store: this.store,
+		stats: () => this.stats,
+		revision: () => this.options.socketRevision,
+		faults: () => this.options.socketFaults,
+		view: (record) => this.view(record),
+		log: (message) => this.log(message),
+	});
 
 	constructor(options: WiroServerOptions = {}) {
 		this.options = {
@@ -70,6 +83,8 @@ export class WiroServer {
 			callbackRetries: options.callbackRetries ?? 3,
 			callbackRetryDelayMs: options.callbackRetryDelayMs ?? 1000,
 			faults: options.faults ?? {},
+			socketRevision: options.socketRevision ?? 'tasktoken',
+			socketFaults: options.socketFaults ?? {},
 			log: options.log ?? false,
 		};
 		this.faultPlan = new FaultPlan(this.options.faults);
@@ -82,6 +97,16 @@ export class WiroServer {
 
 	get baseUrl(): string {
 		return `${this.origin}/v1`;
+	}
+
+	/** The task socket's URL (its own port), what a credential's WebSocket URL is set to. */
+	get socketUrl(): string {
+		return this.socketHub.url;
+	}
+
+	/** Task socket connections open right now. */
+	get openSocketConnections(): number {
+		return this.socketHub.openConnections;
 	}
 
 	async start(): Promise<void> {
@@ -100,7 +125,8 @@ export class WiroServer {
 		const address = server.address();
 		this.listeningPort = typeof address === 'object' && address ? address.port : this.options.port;
 		this.httpServer = server;
-		this.log(`listening on ${this.baseUrl}`);
+		await this.socketHub.start();
+		this.log(`listening on ${this.baseUrl}, task socket ${this.socketUrl}`);
 	}
 
 	async stop(): Promise<void> {
@@ -108,6 +134,7 @@ export class WiroServer {
 		this.store.stopTimers();
 		for (const timer of this.pendingTimers) clearTimeout(timer);
 		this.pendingTimers.clear();
+		await this.socketHub.stop();
 		const server = this.httpServer;
 		this.httpServer = undefined;
 		if (!server) return;
@@ -120,6 +147,10 @@ export class WiroServer {
 	setFaults(faults: WiroFaults): void {
 		this.options.faults = faults;
 		this.faultPlan.set(faults);
+	}
+
+	setSocketFaults(faults: SocketFaults): void {
+		this.options.socketFaults = faults;
 	}
 
 	setOptions(changes: Partial<Omit<ResolvedOptions, 'port'>>): void {
@@ -257,6 +288,7 @@ export class WiroServer {
 
 	private onTaskEnd(record: TaskRecord): void {
 		this.log(`task ${record.id} ended: ${record.end?.outcome}`);
+		this.socketHub.taskEnded(record);
 		if (!record.callbackUrl || this.listeningPort === undefined) return;
 		const task = this.view(record);
 		const payload =

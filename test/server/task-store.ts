@@ -22,6 +22,9 @@ export const STAGE = Object.fromEntries(LIFECYCLE.map((status, index) => [status
 >;
 
 const LAST_STAGE = LIFECYCLE.length - 1;
+const STAGE_TASK_START = LIFECYCLE.indexOf('task_start');
+const SETUP_MS = 2000;
+const POSTPROCESS_MS = 300;
 
 export interface TaskEnd {
 	status: 'task_postprocess_end' | 'task_cancel';
@@ -88,10 +91,19 @@ export class TaskStore {
 		const createdAt = Date.now();
 		const endAt = createdAt + Math.max(task.durationMs, task.queueMs);
 		const runStart = createdAt + task.queueMs;
-		const stepMs = (endAt - runStart) / (LAST_STAGE - 1);
-		const stageAt = LIFECYCLE.map((_, index) =>
-			index === 0 ? createdAt : index === LAST_STAGE ? endAt : Math.round(runStart + stepMs * (index - 1)),
-		);
+		// Most of a run is the model working (task_start → task_output_full, with progress on the socket);
+		// getting ready before it and post-processing (encoding, upload to the CDN) after task_end are short.
+		const runMs = endAt - runStart;
+		const setupMs = Math.min(SETUP_MS, runMs * 0.1);
+		const runEnd = endAt - Math.min(POSTPROCESS_MS, runMs * 0.1);
+		const setupStep = setupMs / (STAGE_TASK_START - 1);
+		const stageAt = LIFECYCLE.map((_, index) => {
+			if (index === 0) return createdAt;
+			if (index === LAST_STAGE) return endAt;
+			if (index <= STAGE_TASK_START) return Math.round(runStart + setupStep * (index - 1));
+			if (index === STAGE_TASK_START + 1) return Math.round(runStart + setupMs);
+			return Math.round(runEnd);
+		});
 		const record: TaskRecord = {
 			id: String(this.nextId++),
 			uuid: task.uuid,

@@ -16,6 +16,25 @@ export interface WiroFaults {
 
 export type CallbackShape = 'detail' | 'task';
 
+/** Which published revision of Wiro's WebSocket page the socket speaks (docs/wiro-api.md). */
+export type SocketRevision = 'tasktoken' | 'connected';
+
+/** Fault switches of the task socket. */
+export interface SocketFaults {
+	/** Answer the upgrade with 403. */
+	refuse?: boolean;
+	/** Close every connection this long after it opened. */
+	dropAfterMs?: number;
+	/** Accept and register, then send nothing. */
+	silent?: boolean;
+	/** Send frames that are not JSON instead of the messages. */
+	garbage?: boolean;
+	/** Send nothing after task_end (as Wiro's own code sample stops there). */
+	stopAtTaskEnd?: boolean;
+	/** Send every message this much later. */
+	delayMs?: number;
+}
+
 export interface WiroServerOptions {
 	port?: number;
 	projects?: WiroProject[];
@@ -32,6 +51,8 @@ export interface WiroServerOptions {
 	/** Whether Task/Detail and callbacks show the task's `callbackurl` (default true; Wiro's docs do not list the field). */
 	callbackUrlInDetail?: boolean;
 	faults?: WiroFaults;
+	socketRevision?: SocketRevision;
+	socketFaults?: SocketFaults;
 	log?: boolean;
 }
 
@@ -47,6 +68,8 @@ export interface ResolvedOptions {
 	callbackRetries: number;
 	callbackRetryDelayMs: number;
 	faults: WiroFaults;
+	socketRevision: SocketRevision;
+	socketFaults: SocketFaults;
 	log: boolean;
 }
 
@@ -81,6 +104,10 @@ export interface WiroStats {
 	callbacksSent: number;
 	/** Callback attempts that failed (each retry that fails counts again). */
 	callbackFailures: number;
+	/** Task socket: connections accepted, upgrades refused, task_info registrations of a known task. */
+	socketConnections: number;
+	socketRefused: number;
+	socketRegistrations: number;
 }
 
 export interface TaskOutput {

@@ -10,8 +10,9 @@ export const NODE_NAME = 'Wiro';
 export const SIGNATURE_KEY = 'test-key';
 export const SIGNATURE_SECRET = 'test-secret';
 
+/** The local server's signing project, with its Base URL and its task socket as WebSocket URL. */
 export function signatureCredentials(server: WiroServer): ICredentialDataDecryptedObject {
-	return { authentication: 'signature', apiKey: SIGNATURE_KEY, apiSecret: SIGNATURE_SECRET, baseUrl: server.baseUrl };
+	return { authentication: 'signature', apiKey: SIGNATURE_KEY, apiSecret: SIGNATURE_SECRET, baseUrl: server.baseUrl, socketUrl: server.socketUrl };
 }
 
 export interface RunWiroOptions {
@@ -45,7 +46,8 @@ export function wiroWorkflow(server: WiroServer, options: RunWiroOptions): RunWo
 	return {
 		nodeTypes: { [WIRO_NODE_TYPE]: new Wiro() },
 		credentialTypes: { wiroApi: new WiroApi() },
-		credentials: { wiroApi: options.credentials ?? signatureCredentials(server) },
+		// Credentials written by hand in a test get the local socket too, unless they say otherwise: a test never reaches Wiro.
+		credentials: { wiroApi: { socketUrl: server.socketUrl, ...(options.credentials ?? signatureCredentials(server)) } },
 		nodes: [node],
 		items: options.items ?? [{}],
 		cancelAfterMs: options.cancelAfterMs,

@@ -11,6 +11,8 @@ export interface WiroCredentialFields {
 	apiSecret?: string | undefined;
 	/** Wiro's own URL when left out. */
 	baseUrl?: string | undefined;
+	/** The task socket (the credential's WebSocket URL); Wiro's own when left out, '' turns it off. */
+	socketUrl?: string | undefined;
 }
 
 /** The credential the examples use, as `n8n import:credentials` takes it. */
@@ -21,5 +23,6 @@ export function wiroCredential(fields: WiroCredentialFields): CredentialToImport
 	};
 	if (fields.apiSecret !== undefined) data['apiSecret'] = fields.apiSecret;
 	if (fields.baseUrl !== undefined) data['baseUrl'] = fields.baseUrl;
+	if (fields.socketUrl !== undefined) data['socketUrl'] = fields.socketUrl;
 	return { id: WIRO_CREDENTIAL_ID, name: WIRO_CREDENTIAL_NAME, type: WIRO_CREDENTIAL_TYPE, data };
 }

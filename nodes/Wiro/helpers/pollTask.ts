@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { isRetryable, wiroRequest, type WiroContext } from '../transport';
 import { pause } from './pause';
+import type { SocketWatch } from './socketWatch';
 import { isTerminal, taskFromAnswer, taskSelector, type TaskRef } from './task';
 
 export interface PollSettings {
@@ -13,6 +14,11 @@ export interface PollSettings {
 	timeoutMs: number;
 	startedAt: number;
 	signal?: AbortSignal;
+	/**
+	 * The task's socket, if any. While it is healthy Task/Detail is only a safety net, called every
+	 * `maxIntervalMs`; its hints are confirmed at once; without it the loop polls with the back-off.
+	 */
+	socket?: SocketWatch;
 }
 
 export type PollOutcome =
@@ -35,10 +41,11 @@ export function nextPollDelay(elapsedMs: number, minMs: number, maxMs: number): 
  * Polls Task/Detail until the task reaches a terminal status, the timeout passes, or the execution
  * is stopped. Network errors, 5xx and 429 answers are retried on the same schedule: a task that
  * was started is never dropped because one poll failed. Other errors (bad credentials, unknown
- * task) end the wait by throwing.
+ * task) end the wait by throwing. With a socket, the socket decides when to ask and Task/Detail
+ * still decides the outcome.
  */
 export async function pollTask(context: WiroContext, ref: TaskRef, settings: PollSettings): Promise<PollOutcome> {
-	const { signal } = settings;
+	const { signal, socket } = settings;
 	let task: IDataObject | undefined;
 	let detailCalls = 0;
 	let retries = 0;
@@ -51,9 +58,15 @@ export async function pollTask(context: WiroContext, ref: TaskRef, settings: Pol
 		const remaining = settings.timeoutMs - (now - settings.startedAt);
 		if (signal?.aborted) return { kind: 'stopped', task, detailCalls, retries };
 		if (remaining <= 0) return { kind: 'timeout', task, detailCalls, retries };
-		const delay = nextPollDelay(lastPollAt - scheduleStart, settings.minIntervalMs, settings.maxIntervalMs);
-		await pause(Math.min(remaining, Math.max(0, lastPollAt + delay - now)), signal);
+		const dueAt = nextDetailAt(settings, socket, now, lastPollAt, scheduleStart);
+		if (dueAt > now) {
+			const wakeAt = Math.min(dueAt, socket?.nextCheckAt() ?? dueAt);
+			await pause(Math.min(remaining, Math.max(0, wakeAt - now)), signal, socket?.changed());
+			// Woken by the socket, its silence deadline or the schedule: decide again.
+			if (socket) continue;
+		}
 		if (signal?.aborted) return { kind: 'stopped', task, detailCalls, retries };
+		socket?.detailCalled();
 		lastPollAt = Date.now();
 		detailCalls++;
 		const answer = await wiroRequest(context, 'Task/Detail', taskSelector(ref)).then(
@@ -69,4 +82,16 @@ export async function pollTask(context: WiroContext, ref: TaskRef, settings: Pol
 		task = taskFromAnswer(answer.value) ?? task;
 		if (task && isTerminal(task)) return { kind: 'finished', task, detailCalls, retries };
 	}
+}
+
+/** When the next Task/Detail call is due. */
+function nextDetailAt(settings: PollSettings, socket: SocketWatch | undefined, now: number, lastPollAt: number, scheduleStart: number): number {
+	const backOffAt = lastPollAt + nextPollDelay(lastPollAt - scheduleStart, settings.minIntervalMs, settings.maxIntervalMs);
+	if (!socket) return backOffAt;
+	const advice = socket.advise(now);
+	if (advice === 'detailNow') return now;
+	// The socket said the task ended but Task/Detail did not agree yet: poll quickly until it does.
+	if (socket.ending) return lastPollAt + settings.minIntervalMs;
+	if (advice === 'listening') return lastPollAt + settings.maxIntervalMs;
+	return backOffAt;
 }

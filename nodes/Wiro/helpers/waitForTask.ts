@@ -3,11 +3,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { describeFailure, toNodeError, wiroRequest, type WiroFailure } from '../transport';
 import type { Batch } from './batch';
 import { pollTask } from './pollTask';
-import { succeeded, taskSelector, type TaskRef } from './task';
+import { SocketWatch, wiroSocketUrl } from './socketWatch';
+import { refOf, succeeded, taskFromAnswer, taskSelector, type TaskRef } from './task';
+import { webSocketAvailable } from './taskSocket';
 import { maxPollIntervalMs, type WaitOptions } from './waitOptions';
 
 /**
- * Polls a started task until it ends and returns it when it succeeded. Every other outcome
+ * Waits for a started task until it ends and returns it when it succeeded: over Wiro's task socket
+ * when the credential has a WebSocket URL and the runtime a WebSocket (Task/Detail confirming what
+ * it hints), otherwise, or whenever the socket fails, by polling with a back-off. Every other outcome
  * (failure, cancellation, timeout, stopped execution) throws an error that names the task's id and
  * token; an unfinished task is killed first when the user chose so, so no one pays for a video
  * nobody will receive.
@@ -20,13 +24,18 @@ export async function waitForTask(
 	startedAt: number,
 ): Promise<IDataObject> {
 	let outcome;
+	// Opened before the first Task/Detail call: events from before the registration are not replayed.
+	let socket: SocketWatch | undefined;
 	try {
+		const socketUrl = await wiroSocketUrl(context);
+		socket = socketUrl ? SocketWatch.open(socketUrl, await withToken(context, ref)) : undefined;
 		outcome = await pollTask(context, ref, {
 			minIntervalMs: options.pollIntervalMs,
 			maxIntervalMs: maxPollIntervalMs(options),
 			timeoutMs: options.timeoutMs,
 			startedAt,
 			signal: batch.signal,
+			socket,
 		});
 	} catch (error) {
 		// A started task is never lost: whatever ended the wait, the error names the task.
@@ -35,12 +44,17 @@ export async function waitForTask(
 			...failure,
 			description: `${failure.description ? `${failure.description}. ` : ''}The task may still be running: pick it up with Task > Wait`,
 		}, { task: ref });
+	} finally {
+		socket?.close();
 	}
 	if (outcome.kind === 'finished') {
 		if (succeeded(outcome.task)) return outcome.task;
 		throw toNodeError(context.getNode(), describeEnd(outcome.task), { task: ref });
 	}
-	const lastStatus = outcome.task ? String(outcome.task.status) : 'unknown';
+	// With a socket, Task/Detail may not have been asked since the task was queued: ask now, so the
+	// error tells the real status and a running task is killed rather than "cancelled".
+	const last = (socket && (await latestTask(context, ref))) || outcome.task;
+	const lastStatus = last ? String(last.status) : 'unknown';
 	const kill = options.killOnAbandon ? await abandonTask(context, ref, lastStatus) : undefined;
 	const why =
 		outcome.kind === 'timeout'
@@ -53,6 +67,26 @@ export async function waitForTask(
 			: "The task goes on at Wiro: pick it up later with Task > Wait and this task's ID or token",
 		retryable: false,
 	}, { task: ref });
+}
+
+/** The socket registers tasks by token: a task named by its ID alone is looked up once to learn it. */
+async function withToken(context: IExecuteFunctions, ref: TaskRef): Promise<TaskRef> {
+	if (ref.taskToken || !webSocketAvailable()) return ref;
+	try {
+		const task = taskFromAnswer(await wiroRequest(context, 'Task/Detail', taskSelector(ref)));
+		return task ? { taskId: ref.taskId, taskToken: refOf(task).taskToken } : ref;
+	} catch {
+		// Polling asks again and reports what is wrong; the socket is only a speed-up.
+		return ref;
+	}
+}
+
+async function latestTask(context: IExecuteFunctions, ref: TaskRef): Promise<IDataObject | undefined> {
+	try {
+		return taskFromAnswer(await wiroRequest(context, 'Task/Detail', taskSelector(ref), { ignoreCancel: true }));
+	} catch {
+		return undefined;
+	}
 }
 
 /** Tells why a task that ended did not succeed. */

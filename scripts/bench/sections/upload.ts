@@ -136,7 +136,7 @@ export function uploadRows(figures: UploadFigures): Row[] {
 	const outcome = figures.status === 'success' ? '' : `; run ${figures.status}: ${figures.error ?? ''}`;
 	return [
 		{
-			section: '7',
+			section: '8',
 			measure: 'Memory: Other Model with one 200 MiB file input (binary data, filesystem mode) uploaded as multipart',
 			measured: `peak RSS growth ${megabytes(figures.growthBytes)} = ${ratio(figures.growthBytes / FILE_BYTES)} the file; server received ${figures.bodyBytes} bytes (${length}), file part ${figures.fileExact ? 'byte-exact' : 'NOT byte-exact'}${outcome}`,
 			comparedWith: `file size ${megabytes(FILE_BYTES)}`,

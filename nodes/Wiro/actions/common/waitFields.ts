@@ -2,9 +2,9 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 const waitModes = {
 	poll: {
-		name: 'Poll Until Done',
+		name: 'Wait (Real-Time Updates)',
 		value: 'poll',
-		description: 'Check the task with a back-off until it ends, then return the video',
+		description: "Follow the task over Wiro's WebSocket and return the video as soon as it ends; polls with a back-off when the socket is unavailable",
 	},
 	callback: {
 		name: 'Pause Until Wiro Calls Back',
@@ -81,7 +81,7 @@ const option = {
 		type: 'number',
 		typeOptions: { minValue: 0.2, numberPrecision: 1 },
 		default: 1,
-		description: 'Shortest time between two status checks; checks grow rarer as a task runs longer',
+		description: 'Shortest time between two status checks when polling (no WebSocket, or after the task socket said the task is ending); checks grow rarer as a task runs longer',
 	},
 	timeout: {
 		displayName: 'Timeout (Seconds)',
