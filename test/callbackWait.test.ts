@@ -164,7 +164,7 @@ describe('waitMode "callback": pausing the execution until Wiro calls back', () 
 		expect(result.output(NODE_NAME).map((item) => item.json.succeeded)).toEqual([true, true, true]);
 		expect(bodiesAt(server, `Run/${LTX}`).every((body) => body.callbackUrl === undefined)).toBe(true);
 		const hints = result.runs(NODE_NAME)[0].hints ?? [];
-		expect(hints.map((hint) => hint.message)).toContainEqual(expect.stringMatching(/polled instead/));
+		expect(hints.map((hint) => hint.message)).toContainEqual(expect.stringMatching(/in real time instead/));
 	});
 
 	it('Task > Wait pauses for a task started with this execution\'s resume URL, or answers at once if it already ended', async () => {

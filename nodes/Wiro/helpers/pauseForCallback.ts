@@ -12,11 +12,11 @@ export function isToolRun(context: IExecuteFunctions): boolean {
 /** Why this run polls instead of pausing for Wiro's callback, or undefined when it can pause. */
 export function whyNotPause(context: IExecuteFunctions): string | undefined {
 	// An AI agent needs its answer in the same run.
-	if (isToolRun(context)) return 'Run as an AI tool, so the task was polled instead of pausing for its callback';
+	if (isToolRun(context)) return 'Run as an AI tool, so the task was waited for in real time instead of pausing for its callback';
 	// One resume URL serves one task.
-	if (context.getInputData().length !== 1) return 'Pausing for a callback serves one item per run; these items were polled instead';
+	if (context.getInputData().length !== 1) return 'Pausing for a callback serves one item per run; these items were waited for in real time instead';
 	if (!canRecordAwaitedTask(context)) {
-		return "This execution's custom data is full (n8n keeps 10 entries), so the task could not be bound to its callback and was polled instead";
+		return "This execution's custom data is full (n8n keeps 10 entries), so the task could not be bound to its callback and was waited for in real time instead";
 	}
 	return undefined;
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isRetryable, wiroRequest, type WiroContext } from '../transport';
+import { WiroApiError, wiroRequest, type WiroContext } from '../transport';
 import { pause } from './pause';
 import type { SocketWatch } from './socketWatch';
 import { isTerminal, taskFromAnswer, taskSelector, type TaskRef } from './task';
@@ -75,7 +75,7 @@ export async function pollTask(context: WiroContext, ref: TaskRef, settings: Pol
 		);
 		if ('error' in answer) {
 			if (signal?.aborted) return { kind: 'stopped', task, detailCalls, retries };
-			if (!isRetryable(answer.error)) throw answer.error;
+			if (!(answer.error instanceof WiroApiError && answer.error.retryable)) throw answer.error;
 			retries++;
 			continue;
 		}

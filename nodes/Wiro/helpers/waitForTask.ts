@@ -1,11 +1,10 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { describeFailure, toNodeError, wiroRequest, type WiroFailure } from '../transport';
+import { WiroApiError, WiroTaskError, wiroRequest } from '../transport';
 import type { Batch } from './batch';
 import { pollTask } from './pollTask';
 import { SocketWatch, wiroSocketUrl } from './socketWatch';
-import { refOf, succeeded, taskFromAnswer, taskSelector, type TaskRef } from './task';
-import { webSocketAvailable } from './taskSocket';
+import { succeeded, taskFromAnswer, taskSelector, type TaskRef } from './task';
 import { maxPollIntervalMs, type WaitOptions } from './waitOptions';
 
 /**
@@ -28,7 +27,7 @@ export async function waitForTask(
 	let socket: SocketWatch | undefined;
 	try {
 		const socketUrl = await wiroSocketUrl(context);
-		socket = socketUrl ? SocketWatch.open(socketUrl, await withToken(context, ref)) : undefined;
+		socket = socketUrl ? SocketWatch.open(socketUrl, ref) : undefined;
 		outcome = await pollTask(context, ref, {
 			minIntervalMs: options.pollIntervalMs,
 			maxIntervalMs: maxPollIntervalMs(options),
@@ -38,18 +37,13 @@ export async function waitForTask(
 			socket,
 		});
 	} catch (error) {
-		// A started task is never lost: whatever ended the wait, the error names the task.
-		const failure = describeFailure(error) ?? { message: (error as Error).message, description: '', retryable: false };
-		throw toNodeError(context.getNode(), {
-			...failure,
-			description: `${failure.description ? `${failure.description}. ` : ''}The task may still be running: pick it up with Task > Wait`,
-		}, { task: ref });
+		throw waitBrokenError(context.getNode(), error, ref);
 	} finally {
 		socket?.close();
 	}
 	if (outcome.kind === 'finished') {
 		if (succeeded(outcome.task)) return outcome.task;
-		throw toNodeError(context.getNode(), describeEnd(outcome.task), { task: ref });
+		throw taskEndError(context.getNode(), outcome.task, ref);
 	}
 	// With a socket, Task/Detail may not have been asked since the task was queued: ask now, so the
 	// error tells the real status and a running task is killed rather than "cancelled".
@@ -60,25 +54,12 @@ export async function waitForTask(
 		outcome.kind === 'timeout'
 			? `The Wiro task did not finish within ${Math.round(options.timeoutMs / 1000)} s (last status ${lastStatus})`
 			: `The execution was stopped while the Wiro task was running (last status ${lastStatus})`;
-	throw toNodeError(context.getNode(), {
-		message: why,
+	throw new WiroTaskError(context.getNode(), why, {
 		description: kill
 			? `${kill}. Raise 'Timeout (Seconds)' in the options to wait longer`
 			: "The task goes on at Wiro: pick it up later with Task > Wait and this task's ID or token",
-		retryable: false,
-	}, { task: ref });
-}
-
-/** The socket registers tasks by token: a task named by its ID alone is looked up once to learn it. */
-async function withToken(context: IExecuteFunctions, ref: TaskRef): Promise<TaskRef> {
-	if (ref.taskToken || !webSocketAvailable()) return ref;
-	try {
-		const task = taskFromAnswer(await wiroRequest(context, 'Task/Detail', taskSelector(ref)));
-		return task ? { taskId: ref.taskId, taskToken: refOf(task).taskToken } : ref;
-	} catch {
-		// Polling asks again and reports what is wrong; the socket is only a speed-up.
-		return ref;
-	}
+		task: ref,
+	});
 }
 
 async function latestTask(context: IExecuteFunctions, ref: TaskRef): Promise<IDataObject | undefined> {
@@ -89,17 +70,31 @@ async function latestTask(context: IExecuteFunctions, ref: TaskRef): Promise<IDa
 	}
 }
 
+/** A started task is never lost: whatever broke the wait, the error names the task. */
+function waitBrokenError(node: INode, error: unknown, ref: TaskRef): WiroApiError | WiroTaskError {
+	const stillRunning = 'The task may still be running: pick it up with Task > Wait';
+	if (error instanceof WiroApiError) {
+		return error.rephrase({ description: `${error.wiro.description ? `${error.wiro.description}. ` : ''}${stillRunning}` }, { task: ref });
+	}
+	return new WiroTaskError(node, error instanceof Error ? error.message : String(error), { description: stillRunning, task: ref });
+}
+
 /** Tells why a task that ended did not succeed. */
-export function describeEnd(task: IDataObject): WiroFailure {
+export function describeEnd(task: IDataObject): { message: string; description: string } {
 	if (task.status === 'task_cancel') {
-		return { message: 'The Wiro task was cancelled', description: 'It was cancelled or killed on Wiro before it finished; run it again if the video is still wanted', retryable: false };
+		return { message: 'The Wiro task was cancelled', description: 'It was cancelled or killed on Wiro before it finished; run it again if the video is still wanted' };
 	}
 	const detail = String(task.debugerror ?? '').trim().split('\n').pop() ?? '';
 	return {
 		message: `The Wiro task failed (exit code ${String(task.pexit)})${detail ? `: ${detail}` : ''}`,
 		description: 'Wiro does not bill failed tasks. Check the prompt and parameters; the task\'s debug output has the details',
-		retryable: false,
 	};
+}
+
+/** The error for a task that ended without succeeding (failed or cancelled on Wiro). */
+export function taskEndError(node: INode, task: IDataObject, ref: TaskRef): WiroTaskError {
+	const end = describeEnd(task);
+	return new WiroTaskError(node, end.message, { description: end.description, task: ref });
 }
 
 /** Stops an unfinished task: Cancel while it is queued, Kill once it runs. Returns what happened, in words. */
@@ -109,6 +104,7 @@ async function abandonTask(context: IExecuteFunctions, ref: TaskRef, lastStatus:
 		await wiroRequest(context, endpoint, taskSelector(ref), { ignoreCancel: true });
 		return 'The task was stopped on Wiro so it is not billed';
 	} catch (error) {
-		return `Stopping the task on Wiro failed (${(error as Error).message}); check the Wiro dashboard`;
+		const reason = error instanceof WiroApiError ? error.wiro.message : String(error);
+		return `Stopping the task on Wiro failed (${reason}); check the Wiro dashboard`;
 	}
 }

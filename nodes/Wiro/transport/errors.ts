@@ -164,25 +164,6 @@ export function describeWiroFailure(endpoint: string, status: number, body: Json
 	}
 }
 
-/**
- * The error n8n shows for a failure: a WiroApiError when Wiro answered (or did not answer) a call,
- * a WiroTaskError for the node's own failures. Both name the task it concerns.
- */
-export function toNodeError(node: INode, failure: WiroFailure, options: WiroErrorOptions = {}): WiroApiError | WiroTaskError {
-	const { response } = failure;
-	if (response) return new WiroApiError(node, { ...failure, response }, options);
-	return new WiroTaskError(node, failure.message, { ...options, description: failure.description });
-}
-
-/** The failure behind an error raised by wiroRequest, if it was one. */
-export function describeFailure(error: unknown): WiroFailure | undefined {
-	return error instanceof WiroApiError ? error.wiro : undefined;
-}
-
-export function isRetryable(error: unknown): boolean {
-	return error instanceof WiroApiError && error.retryable;
-}
-
 /** The task an error names, if any (for continueOnFail items). */
 export function taskOfError(error: unknown): ErrorTask | undefined {
 	return error instanceof WiroApiError || error instanceof WiroTaskError ? error.task : undefined;

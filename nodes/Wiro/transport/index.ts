@@ -101,15 +101,11 @@ function withoutCancelSignal(context: WiroContext): WiroContext {
 }
 
 export {
-	describeFailure,
 	isJsonObject,
-	isRetryable,
 	taskOfError,
-	toNodeError,
 	WIRO_CODE,
 	WiroApiError,
 	WiroTaskError,
 	type ErrorTask,
-	type WiroFailure,
 } from './errors';
 export { bufferPart, MultipartBody, withBodyField, type FilePart, type MultipartEntry, type WiroRequestBody } from './multipart';

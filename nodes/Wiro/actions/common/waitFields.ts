@@ -9,7 +9,7 @@ const waitModes = {
 	callback: {
 		name: 'Pause Until Wiro Calls Back',
 		value: 'callback',
-		description: "Free the n8n worker while Wiro works; the execution resumes on Wiro's callback (one item per run; several items are polled)",
+		description: "Free the n8n worker while Wiro works; the execution resumes on Wiro's callback (one item per run; several items are waited for in real time)",
 	},
 	none: {
 		name: "Don't Wait",

@@ -4,12 +4,12 @@ import type { Batch } from '../../helpers/batch';
 import { canPauseForCallback, pauseForCallback } from '../../helpers/pauseForCallback';
 import { isTerminal, refOf, succeeded, taskFromAnswer, taskSelector } from '../../helpers/task';
 import { taskResult } from '../../helpers/taskResult';
-import { describeEnd, waitForTask } from '../../helpers/waitForTask';
+import { taskEndError, waitForTask } from '../../helpers/waitForTask';
 import { readWaitOptions } from '../../helpers/waitOptions';
 import { readTaskRef, taskField } from '../common/taskField';
 import { withTaskToken } from '../common/taskToken';
 import { forOperation } from '../common/operationFields';
-import { WiroTaskError, wiroRequest } from '../../transport';
+import { wiroRequest } from '../../transport';
 import { taskWaitModeField, taskWaitOptionsField } from '../common/waitFields';
 
 export const description: INodeProperties[] = forOperation('task', 'wait', [
@@ -35,10 +35,7 @@ export async function execute(this: IExecuteFunctions, i: number, batch: Batch):
 		if (!current || !isTerminal(current)) {
 			return await pauseForCallback(this, i, ref, { timeoutMs: options.timeoutMs, startedAt: Date.now() });
 		}
-		if (!succeeded(current)) {
-			const end = describeEnd(current);
-			throw new WiroTaskError(this.getNode(), end.message, { description: end.description, task: ref, itemIndex: i });
-		}
+		if (!succeeded(current)) throw taskEndError(this.getNode(), current, ref);
 		return [await taskResult(this, current, download)];
 	}
 	// Errors name the task by ID and token, and a wait that ends by stopping the task needs the token (Cancel, Kill).
