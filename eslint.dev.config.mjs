@@ -2,10 +2,10 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// Lint for the code that never ships: tests, the end-to-end suites and the scripts
-// (`eslint -c eslint.dev.config.mjs test e2e scripts`). The shipped nodes and credentials keep
-// the community-node rules of eslint.config.mjs. Type-aware rules stay off: these folders span
-// three tsconfigs, and the type checks run in ts-jest and `tsc`.
+// Lint for the code that never ships: the development tools, tests, the end-to-end suites and
+// the scripts (`eslint -c eslint.dev.config.mjs dev test e2e scripts`). The shipped nodes and
+// credentials keep the community-node rules of eslint.config.mjs. Type-aware rules stay off: these
+// folders span three tsconfigs, and the type checks run in ts-jest and `tsc`.
 export default tseslint.config(
 	{ ignores: ['**/node_modules/**', '**/dist/**', '.tools/**'] },
 	{

@@ -4,10 +4,10 @@
  * restart, resumed by the local Wiro server's retried callback.
  */
 import { randomUUID } from 'node:crypto';
-import { ensureN8n, isJsonObject, type JsonObject, type N8nInstance, type PublicExecution, type WorkflowToImport } from './n8n';
-import { prepareWiroN8n, WIRO_CREDENTIAL_ID, WIRO_CREDENTIAL_NAME, wiroCredential } from './n8n/wiro';
+import { ensureN8n, isJsonObject, type JsonObject, type N8nInstance, type PublicExecution, type WorkflowToImport } from '../dev/n8n';
+import { prepareWiroN8n, WIRO_CREDENTIAL_ID, WIRO_CREDENTIAL_NAME, wiroCredential } from '../dev/n8n/wiro';
 import { expectVideoItem, itemsOf } from './support/videoItems';
-import { WiroServer, type Task } from '../test/server';
+import { WiroServer, type Task } from '../dev/wiro-server';
 
 const MINUTE = 60_000;
 const SETUP_TIMEOUT_MS = 40 * MINUTE;

@@ -4,10 +4,10 @@
  * checked at the server: the task was registered on the socket, Task/Detail was asked only a few
  * times (polling a 6 s task asks about six times), the connection was closed, and n8n stored the video.
  */
-import { ensureN8n, type N8nInstance } from './n8n';
-import { copyWorkflow, loadExample, patchNode, pointAtN8n, prepareWiroN8n, wiroCredential } from './n8n/wiro';
+import { ensureN8n, type N8nInstance } from '../dev/n8n';
+import { copyWorkflow, loadExample, patchNode, pointAtN8n, prepareWiroN8n, wiroCredential } from '../dev/n8n/wiro';
 import { expectVideoItem, itemsOf } from './support/videoItems';
-import { waitFor, WiroServer } from '../test/server';
+import { waitFor, WiroServer } from '../dev/wiro-server';
 
 const MINUTE = 60_000;
 const SETUP_TIMEOUT_MS = 40 * MINUTE;

@@ -4,7 +4,7 @@
  * execution's run data (from `n8n execute` or the public API) and the binary files it wrote.
  */
 import { randomUUID } from 'node:crypto';
-import { ensureN8n, type N8nInstance, type PublicExecution, type WorkflowToImport } from './n8n';
+import { ensureN8n, type N8nInstance, type PublicExecution, type WorkflowToImport } from '../dev/n8n';
 import {
 	copyWorkflow,
 	feedPrompts,
@@ -15,9 +15,9 @@ import {
 	prepareWiroN8n,
 	startWithWebhook,
 	wiroCredential,
-} from './n8n/wiro';
+} from '../dev/n8n/wiro';
 import { expectVideoItem, itemsOf, taskOf } from './support/videoItems';
-import { WiroServer } from '../test/server';
+import { WiroServer } from '../dev/wiro-server';
 
 const MINUTE = 60_000;
 /** A fresh machine installs n8n first (~5 min here, up to 30 allowed). */

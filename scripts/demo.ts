@@ -5,8 +5,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { isJsonObject, readBinaryData, type NodeOutputItem } from '../e2e/n8n';
-import { EXAMPLE_FILES, loadExample, type ExampleName } from '../e2e/n8n/wiro';
+import { isJsonObject, readBinaryData, type NodeOutputItem } from '../dev/n8n';
+import { EXAMPLE_FILES, loadExample, type ExampleName } from '../dev/n8n/wiro';
 import { startDevN8n } from './devN8n';
 
 /** The examples that start with a Manual Trigger and end in a video, and the node that makes it. */

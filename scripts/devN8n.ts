@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { ensureN8n, type N8nInstance, type OwnerAccount, type WorkflowToImport } from '../e2e/n8n';
-import { loadAllExamples, prepareWiroN8n, wiroCredential, type WiroCredentialFields } from '../e2e/n8n/wiro';
-import { repoRoot } from '../e2e/n8n/wiro/paths';
-import { WiroServer } from '../test/server';
+import { ensureN8n, type N8nInstance, type OwnerAccount, type WorkflowToImport } from '../dev/n8n';
+import { loadAllExamples, prepareWiroN8n, wiroCredential, type WiroCredentialFields } from '../dev/n8n/wiro';
+import { repoRoot } from '../dev/n8n/wiro/paths';
+import { WiroServer } from '../dev/wiro-server';
 
 /** A local development instance, so its sign-in can be printed. */
 export const DEV_OWNER: OwnerAccount = {
@@ -22,7 +22,7 @@ export const DEV_OWNER: OwnerAccount = {
 /** Long enough to look like work, short enough to wait for. */
 const LOCAL_TASK_MS = 4000;
 /** A real 3-second clip, so the file a newcomer opens plays. */
-const SAMPLE_VIDEO = ['test', 'server', 'fixtures', 'sample.mp4'];
+const SAMPLE_VIDEO = ['dev', 'wiro-server', 'fixtures', 'sample.mp4'];
 
 export type Backend =
 	| { kind: 'local'; server: WiroServer; baseUrl: string }

@@ -4,7 +4,7 @@
  * the examples and the credential are imported afresh at each start.
  */
 import { join } from 'node:path';
-import { repoRoot } from '../e2e/n8n/wiro';
+import { repoRoot } from '../dev/n8n/wiro';
 import { DEV_OWNER, startDevN8n, type DevN8n } from './devN8n';
 
 const DEFAULT_PORT = 5678;

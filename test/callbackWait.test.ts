@@ -11,10 +11,10 @@ import {
 import { WiroApi } from '../credentials/WiroApi.credentials';
 import { canPauseForCallback } from '../nodes/Wiro/helpers/pauseForCallback';
 import { Wiro } from '../nodes/Wiro/Wiro.node';
-import { binaryToBuffer, disposeHarness, ITEMS_NODE_NAME, resumeWorkflow, runWebhook, runWorkflow, type RunWorkflowResult } from './harness';
-import { expectedOutputBytes, waitFor, WiroServer } from './server';
+import { binaryToBuffer, disposeHarness, ITEMS_NODE_NAME, resumeWorkflow, runWebhook, runWorkflow, type RunWorkflowResult } from '../dev/workflow-runner';
+import { expectedOutputBytes, waitFor, WiroServer } from '../dev/wiro-server';
 import { CallbackReceiver, type ReceivedCallback } from './support/callbackReceiver';
-import { bodiesAt, NODE_NAME, runWiro, signatureCredentials, WIRO_NODE_TYPE, wiroWorkflow, type RunWiroOptions } from './support/runWiro';
+import { bodiesAt, NODE_NAME, runWiro, signatureCredentials, WIRO_NODE_TYPE, wiroWorkflow, type RunWiroOptions } from '../dev/workflow-runner/runWiro';
 
 const LTX = 'wiroai/LTX-Video-Text2Video';
 

@@ -14,11 +14,11 @@ import {
 } from 'n8n-workflow';
 
 import { WiroApi } from '../credentials/WiroApi.credentials';
-import { disposeHarness, prepareEnvironment } from './harness';
-import { buildAdditionalData } from './harness/additional-data';
-import { HarnessCredentialsHelper } from './harness/credentials-helper';
-import { HarnessNodeTypes } from './harness/node-types';
-import { WiroServer } from './server';
+import { disposeHarness, prepareEnvironment } from '../dev/workflow-runner';
+import { buildAdditionalData } from '../dev/workflow-runner/additional-data';
+import { HarnessCredentialsHelper } from '../dev/workflow-runner/credentials-helper';
+import { HarnessNodeTypes } from '../dev/workflow-runner/node-types';
+import { WiroServer } from '../dev/wiro-server';
 
 /**
  * The credential's own `test`, run as n8n's CredentialsTester runs it

@@ -1,6 +1,6 @@
-import { disposeHarness } from './harness';
-import { WiroServer } from './server';
-import { NODE_NAME, runWiro, SIGNATURE_KEY, SIGNATURE_SECRET } from './support/runWiro';
+import { disposeHarness } from '../dev/workflow-runner';
+import { WiroServer } from '../dev/wiro-server';
+import { NODE_NAME, runWiro, SIGNATURE_KEY, SIGNATURE_SECRET } from '../dev/workflow-runner/runWiro';
 
 const PIXVERSE = 'PixVerse/text-to-video-v5';
 const LTX = 'wiroai/LTX-Video-Text2Video';

@@ -1,6 +1,6 @@
-import { binaryToBuffer, disposeHarness } from './harness';
-import { expectedOutputBytes, WiroServer } from './server';
-import { bodiesAt, NODE_NAME, runWiro } from './support/runWiro';
+import { binaryToBuffer, disposeHarness } from '../dev/workflow-runner';
+import { expectedOutputBytes, WiroServer } from '../dev/wiro-server';
+import { bodiesAt, NODE_NAME, runWiro } from '../dev/workflow-runner/runWiro';
 
 const PIXVERSE = 'PixVerse/text-to-video-v5';
 const LTX = 'wiroai/LTX-Video-Text2Video';

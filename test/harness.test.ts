@@ -32,7 +32,7 @@ import {
 	runWebhook,
 	runWebhookMethod,
 	runWorkflow,
-} from './harness';
+} from '../dev/workflow-runner';
 
 // ---------------------------------------------------------------- local server
 

@@ -2,9 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { toTaskJson, toToolJson } from '../nodes/Wiro/helpers/task';
 import { otherModelParameters, mapperValue, schemaFor } from './fixtures/otherModelHarness';
-import { disposeHarness } from './harness';
-import { waitFor, WiroServer } from './server';
-import { bodiesAt, NODE_NAME, runWiro } from './support/runWiro';
+import { disposeHarness } from '../dev/workflow-runner';
+import { waitFor, WiroServer } from '../dev/wiro-server';
+import { bodiesAt, NODE_NAME, runWiro } from '../dev/workflow-runner/runWiro';
 
 const CHAT = 'wiroai/Local-Chat-LLM';
 

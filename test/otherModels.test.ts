@@ -28,11 +28,11 @@ import {
 	otherModelParameters,
 	schemaFor,
 } from './fixtures/otherModelHarness';
-import { disposeHarness, runWorkflow } from './harness';
-import { parseBody } from './server/body';
-import { MODELS } from './server/catalog';
-import { MOTION_RANGE, WiroServer } from './server';
-import { bodiesAt, NODE_NAME, runWiro, signatureCredentials, WIRO_NODE_TYPE } from './support/runWiro';
+import { disposeHarness, runWorkflow } from '../dev/workflow-runner';
+import { parseBody } from '../dev/wiro-server/body';
+import { MODELS } from '../dev/wiro-server/catalog';
+import { MOTION_RANGE, WiroServer } from '../dev/wiro-server';
+import { bodiesAt, NODE_NAME, runWiro, signatureCredentials, WIRO_NODE_TYPE } from '../dev/workflow-runner/runWiro';
 
 const IMAGE_TO_VIDEO = 'wiroai/Image-To-Video-Demo';
 const everyType = everyTypeAnswer as unknown as IDataObject;

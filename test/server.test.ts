@@ -10,7 +10,7 @@ import {
 	wiroSignature,
 	WiroServer,
 	type Task,
-} from './server';
+} from '../dev/wiro-server';
 
 interface WiroBody {
 	result?: boolean;
@@ -438,7 +438,7 @@ describe('local Wiro server', () => {
 describe('sample video (the demo serves a real clip)', () => {
 	it('serves the given bytes as every output unless #size is set', async () => {
 		const { readFileSync } = await import('fs');
-		const sampleVideo = readFileSync(`${__dirname}/server/fixtures/sample.mp4`);
+		const sampleVideo = readFileSync(`${__dirname}/../dev/wiro-server/fixtures/sample.mp4`);
 		const demo = new WiroServer({ taskDurationMs: 100, sampleVideo });
 		await demo.start();
 		try {

@@ -1,6 +1,6 @@
-import { disposeHarness } from './harness';
-import { waitFor, WiroServer } from './server';
-import { bodiesAt, NODE_NAME, runWiro, signatureCredentials } from './support/runWiro';
+import { disposeHarness } from '../dev/workflow-runner';
+import { waitFor, WiroServer } from '../dev/wiro-server';
+import { bodiesAt, NODE_NAME, runWiro, signatureCredentials } from '../dev/workflow-runner/runWiro';
 
 /**
  * Waiting over Wiro's task socket (real WebSocket connections on loopback to the local server's

@@ -1,6 +1,6 @@
-import { disposeHarness } from './harness';
-import { waitFor, WiroServer, type SocketFaults } from './server';
-import { bodiesAt, NODE_NAME, runWiro } from './support/runWiro';
+import { disposeHarness } from '../dev/workflow-runner';
+import { waitFor, WiroServer, type SocketFaults } from '../dev/wiro-server';
+import { bodiesAt, NODE_NAME, runWiro } from '../dev/workflow-runner/runWiro';
 
 /**
  * Every fault of the task socket: the item still gets its true outcome, no task is lost or started

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 
-import { waitFor, WiroServer } from './server';
+import { waitFor, WiroServer } from '../dev/wiro-server';
 
 /** The local server's task socket, spoken to with a plain `ws` client, as Wiro's docs describe it. */
 interface Frame {

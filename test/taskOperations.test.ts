@@ -4,9 +4,9 @@ import type { IConnections, INode } from 'n8n-workflow';
 
 import { WiroApi } from '../credentials/WiroApi.credentials';
 import { Wiro } from '../nodes/Wiro/Wiro.node';
-import { binaryToBuffer, disposeHarness, runWorkflow } from './harness';
-import { expectedOutputBytes, outputFileUrl, waitFor, WiroServer } from './server';
-import { bodiesAt, NODE_NAME, runWiro, signatureCredentials, WIRO_NODE_TYPE } from './support/runWiro';
+import { binaryToBuffer, disposeHarness, runWorkflow } from '../dev/workflow-runner';
+import { expectedOutputBytes, outputFileUrl, waitFor, WiroServer } from '../dev/wiro-server';
+import { bodiesAt, NODE_NAME, runWiro, signatureCredentials, WIRO_NODE_TYPE } from '../dev/workflow-runner/runWiro';
 
 const LTX = 'wiroai/LTX-Video-Text2Video';
 

@@ -12,9 +12,9 @@ import {
 import { WiroApi } from '../credentials/WiroApi.credentials';
 import { Wiro } from '../nodes/Wiro/Wiro.node';
 import { mapperValue, otherModelParameters, schemaFor } from './fixtures/otherModelHarness';
-import { disposeHarness, runWorkflow, type RunWorkflowResult } from './harness';
-import { waitFor, WiroServer } from './server';
-import { bodiesAt, signatureCredentials } from './support/runWiro';
+import { disposeHarness, runWorkflow, type RunWorkflowResult } from '../dev/workflow-runner';
+import { waitFor, WiroServer } from '../dev/wiro-server';
+import { bodiesAt, signatureCredentials } from '../dev/workflow-runner/runWiro';
 
 /**
  * The Wiro node as an AI agent tool, through n8n-core's own tool contract: an agent node asks

@@ -3,10 +3,10 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { WiroApi } from '../credentials/WiroApi.credentials';
 import { isWiroCdnUrl } from '../nodes/WiroTrigger/wiroCdn';
 import { WiroTrigger } from '../nodes/WiroTrigger/WiroTrigger.node';
-import { binaryToBuffer, disposeHarness, runWebhook } from './harness';
-import { expectedOutputBytes, WiroServer } from './server';
+import { binaryToBuffer, disposeHarness, runWebhook } from '../dev/workflow-runner';
+import { expectedOutputBytes, WiroServer } from '../dev/wiro-server';
 import { CallbackReceiver, type ReceivedCallback } from './support/callbackReceiver';
-import { NODE_NAME, runWiro, signatureCredentials } from './support/runWiro';
+import { NODE_NAME, runWiro, signatureCredentials } from '../dev/workflow-runner/runWiro';
 
 const LTX = 'wiroai/LTX-Video-Text2Video';
 const TRIGGER_TYPE = 'n8n-nodes-wiro.wiroTrigger';

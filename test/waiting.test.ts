@@ -1,6 +1,6 @@
-import { disposeHarness } from './harness';
-import { WiroServer } from './server';
-import { bodiesAt, NODE_NAME, runWiro } from './support/runWiro';
+import { disposeHarness } from '../dev/workflow-runner';
+import { WiroServer } from '../dev/wiro-server';
+import { bodiesAt, NODE_NAME, runWiro } from '../dev/workflow-runner/runWiro';
 import { nextPollDelay } from '../nodes/Wiro/helpers/pollTask';
 
 const LTX = 'wiroai/LTX-Video-Text2Video';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { N8nInstance, type N8nInstall } from '../n8n';
-import { findFreePorts } from '../n8n/free-port';
-import type { LogLine } from '../n8n/run-command';
+import { N8nInstance, type N8nInstall } from '../../dev/n8n';
+import { findFreePorts } from '../../dev/n8n/free-port';
+import type { LogLine } from '../../dev/n8n/run-command';
 import { mainOnlyEnv, sharedQueueEnv, workerEnv } from './queue-env';
 import { logMessages, startRole } from './role-process';
 import type { ManagedProcess, PostgresServer, RedisServer, Tracker } from './services';

@@ -7,10 +7,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureN8n, type PublicExecution } from '../n8n';
-import { trackTempFolder, untrackTempFolder } from '../n8n/process-cleanup';
-import { repoRoot, wiroCredential } from '../n8n/wiro';
-import { WiroServer } from '../../test/server';
+import { ensureN8n, type PublicExecution } from '../../dev/n8n';
+import { trackTempFolder, untrackTempFolder } from '../../dev/n8n/process-cleanup';
+import { repoRoot, wiroCredential } from '../../dev/n8n/wiro';
+import { WiroServer } from '../../dev/wiro-server';
 import { QueueCluster } from './cluster';
 import { ensureDebianPackages, Reaper, sleep, startPostgres, startRedis, type PostgresServer, type RedisServer } from './services';
 import { expectVideoItem, itemsOf, promptOf } from './videos';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { N8nInstance } from '../n8n';
-import { isJsonObject, parseJsonOrUndefined } from '../n8n/json-guards';
-import type { LogLine } from '../n8n/run-command';
+import type { N8nInstance } from '../../dev/n8n';
+import { isJsonObject, parseJsonOrUndefined } from '../../dev/n8n/json-guards';
+import type { LogLine } from '../../dev/n8n/run-command';
 import { answersOk, ManagedProcess, waitUntil, type Tracker } from './services';
 
 export type N8nRole = 'worker' | 'webhook';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isJsonObject, type ExecutionResult, type JsonObject, type NodeOutputItem } from '../n8n';
-import { outputDigest } from '../../test/server';
+import { isJsonObject, type ExecutionResult, type JsonObject, type NodeOutputItem } from '../../dev/n8n';
+import { outputDigest } from '../../dev/wiro-server';
 
 /** The items a node output; fails with the execution's error when the node did not run. */
 export function itemsOf(result: ExecutionResult | undefined, nodeName: string, runIndex = 0): NodeOutputItem[] {

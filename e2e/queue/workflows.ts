@@ -1,5 +1,5 @@
-import type { WorkflowToImport } from '../n8n';
-import { copyWorkflow, feedPrompts, loadExample, patchNode, pointAtN8n, startWithWebhook } from '../n8n/wiro';
+import type { WorkflowToImport } from '../../dev/n8n';
+import { copyWorkflow, feedPrompts, loadExample, patchNode, pointAtN8n, startWithWebhook } from '../../dev/n8n/wiro';
 
 /** The examples' own trigger workflow: Wiro's callback to its production URL starts it. */
 export const TRIGGER_WORKFLOW_ID = 'WiroExTrigger001';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { isJsonObject, readBinaryData, type ExecutionResult, type JsonObject, type N8nInstance, type NodeOutputItem } from '../n8n';
-import { outputDigest } from '../../test/server';
+import { isJsonObject, readBinaryData, type ExecutionResult, type JsonObject, type N8nInstance, type NodeOutputItem } from '../../dev/n8n';
+import { outputDigest } from '../../dev/wiro-server';
 
 /** The items a node output in an execution; fails with the execution's error when the node did not run. */
 export function itemsOf(result: ExecutionResult, nodeName: string, runIndex = 0): NodeOutputItem[] {

@@ -1,5 +1,5 @@
-import { FaultPlan } from '../../test/server/faults';
-import type { WiroFaults } from '../../test/server';
+import { FaultPlan } from '../../dev/wiro-server/faults';
+import type { WiroFaults } from '../../dev/wiro-server';
 
 export interface FaultCount {
 	reset: number;

@@ -1,4 +1,4 @@
-import type { WiroFaults } from '../../test/server';
+import type { WiroFaults } from '../../dev/wiro-server';
 import { FAIL_DIRECTIVE } from './outcomes';
 import { scriptedPrompt } from './withServer';
 

@@ -6,7 +6,7 @@
  * waiting over the task socket last. About 11 minutes. `npm run bench -- upload` (or `memory`, `realtime`)
  * runs only the named sections, after the warm-up; `--only=realtime` too.
  */
-import { disposeHarness } from '../../test/harness';
+import { disposeHarness } from '../../dev/workflow-runner';
 import { machineLines } from './machine';
 import { runGenerate } from './runWiroNode';
 import { batchRows, measureBatch, sequentialBatchMs } from './sections/batch';
@@ -22,12 +22,12 @@ import { collectWarnings } from './warnings';
 import { scriptedPrompt, withServer } from './withServer';
 
 const NOTES = [
-	'Tasks run on the local Wiro-compatible server (test/server), the node through n8n-core\'s WorkflowExecute (test/harness), binary data in filesystem mode, all in one process on loopback.',
+	'Tasks run on the local Wiro-compatible server (dev/wiro-server), the node through n8n-core\'s WorkflowExecute (dev/workflow-runner), binary data in filesystem mode, all in one process on loopback.',
 	'Wall times are the whole workflow run (Manual Trigger -> items -> Wiro). Section 2 runs one workflow per task (3 per length, at 0.95×, 1× and 1.05× the length so a fixed interval is not in step with the task by chance; each task is held to 15 % of its own length);',
 	'delay = time the workflow run returned the item (Detail answer seen, 64 KiB output downloaded) − the time the server ended the task. "Fixed 20 s polling" is the same node with Poll Interval = 20 s, which keeps every wait at 20 s for tasks under 143 s, as Wiro\'s own package does; it ran in the same run, side by side.',
 	'Detail calls are counted in the server\'s request log, per task token, failed ones included.',
 	'Section 7 waits over the local server\'s task socket (the credential\'s WebSocket URL) and compares with the same node polling with the socket off, in the same run; the dropping socket runs on servers that cut every connection halfway through the task; the 200-item batches run alone, one after the other, RSS growth = peak − before.',
-	'Section 3 does what n8n does on the resume URL: the node\'s webhook() runs on the callback the server sent (test/harness runWebhook), then the paused run is resumed with its output (resumeWorkflow).',
+	'Section 3 does what n8n does on the resume URL: the node\'s webhook() runs on the callback the server sent (dev/workflow-runner runWebhook), then the paused run is resumed with its output (resumeWorkflow).',
 	'Section 8 sends the Run request to scripts/bench/uploadReceiver.ts, which writes the body to disk as it arrives (the local server holds a body in memory and refuses one over 64 MiB), and compares the file part with the input afterwards.',
 ];
 

@@ -1,7 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { binaryToBuffer } from '../../test/harness';
-import { expectedOutputBytes, type WiroServer } from '../../test/server';
+import { binaryToBuffer } from '../../dev/workflow-runner';
+import { expectedOutputBytes, type WiroServer } from '../../dev/wiro-server';
 
 export interface OutcomeCheck {
 	itemsIn: number;

@@ -1,8 +1,8 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { runWorkflow, type RunWorkflowOptions, type RunWorkflowResult } from '../../test/harness';
-import type { WiroServer } from '../../test/server';
-import { NODE_NAME, signatureCredentials as signatureCredentialsOf, wiroWorkflow } from '../../test/support/runWiro';
+import { runWorkflow, type RunWorkflowOptions, type RunWorkflowResult } from '../../dev/workflow-runner';
+import type { WiroServer } from '../../dev/wiro-server';
+import { NODE_NAME, signatureCredentials as signatureCredentialsOf, wiroWorkflow } from '../../dev/workflow-runner/runWiro';
 
 export const WIRO_NODE_NAME = NODE_NAME;
 const PIXVERSE = 'PixVerse/text-to-video-v5';

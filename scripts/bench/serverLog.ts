@@ -1,4 +1,4 @@
-import type { RecordedRequest, WiroServer } from '../../test/server';
+import type { RecordedRequest, WiroServer } from '../../dev/wiro-server';
 
 const DETAIL_PATH = '/v1/Task/Detail';
 

@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
-import { parseBody } from '../../test/server/body';
-import { MODELS, toolDetail, type ModelSpec } from '../../test/server/catalog';
+import { parseBody } from '../../dev/wiro-server/body';
+import { MODELS, toolDetail, type ModelSpec } from '../../dev/wiro-server/catalog';
 
 /** What arrived at `Run/...`: the headers the node sent and how many bytes came. */
 export interface ReceivedRun {
@@ -18,7 +18,7 @@ export interface ReceivedRun {
 
 /**
  * Stands in for Wiro's `Tool/Detail` and `Run` when the Run body is hundreds of megabytes: the local
- * Wiro-compatible server (test/server) keeps a whole body in memory and refuses one over 64 MiB,
+ * Wiro-compatible server (dev/wiro-server) keeps a whole body in memory and refuses one over 64 MiB,
  * which would measure the server, not the node. This one writes the Run body to disk as it
  * arrives, so the process's memory is the node's, and reads the uploaded file back afterwards.
  */

@@ -1,4 +1,4 @@
-import { WiroServer, type WiroServerOptions } from '../../test/server';
+import { WiroServer, type WiroServerOptions } from '../../dev/wiro-server';
 
 /** Starts a local Wiro server for one measurement and always stops it afterwards. */
 export async function withServer<T>(options: WiroServerOptions, measure: (server: WiroServer) => Promise<T>): Promise<T> {

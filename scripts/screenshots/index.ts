@@ -6,8 +6,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findFreePort } from '../../e2e/n8n';
-import { loadExample, repoRoot, WIRO_CREDENTIAL_NAME, type ExampleName } from '../../e2e/n8n/wiro';
+import { findFreePort } from '../../dev/n8n';
+import { loadExample, repoRoot, WIRO_CREDENTIAL_NAME, type ExampleName } from '../../dev/n8n/wiro';
 import { DEV_OWNER, startDevN8n, type DevN8n } from '../devN8n';
 import { launchChromium, type Page } from './browser';
 

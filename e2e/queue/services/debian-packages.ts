@@ -1,4 +1,4 @@
-import { describeFailure, runCommand, type LogLine } from '../../n8n/run-command';
+import { describeFailure, runCommand, type LogLine } from '../../../dev/n8n/run-command';
 
 const MINUTE = 60_000;
 

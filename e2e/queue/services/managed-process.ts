@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { trackProcessGroup, untrackProcessGroup } from '../../n8n/process-cleanup';
-import { killProcessGroup } from '../../n8n/run-command';
+import { trackProcessGroup, untrackProcessGroup } from '../../../dev/n8n/process-cleanup';
+import { killProcessGroup } from '../../../dev/n8n/run-command';
 import type { Tracker } from './reaper';
 
 export interface ManagedProcessOptions {
@@ -25,7 +25,7 @@ const MAX_LINES = 20_000;
 
 /**
  * A long-running server started in its own process group, registered with the
- * e2e library's cleanup so it dies with the test process even on a crash.
+ * real-n8n library's cleanup (dev/n8n) so it dies with the test process even on a crash.
  * Keeps its output lines for assertions and failure messages.
  */
 export class ManagedProcess {

@@ -1,5 +1,5 @@
-import { resumeWorkflow, runWebhook } from '../../../test/harness';
-import type { WiroServer } from '../../../test/server';
+import { resumeWorkflow, runWebhook } from '../../../dev/workflow-runner';
+import type { WiroServer } from '../../../dev/wiro-server';
 import { CallbackReceiver, type ArrivedCallback } from '../callbackReceiver';
 import { maximum, median, seconds } from '../numbers';
 import { generateWorkflow, runGenerate, signatureCredentials, WIRO_NODE_NAME, type GenerateResult, type GenerateRun } from '../runWiroNode';

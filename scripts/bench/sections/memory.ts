@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 
-import { binaryFilePath } from '../../../test/harness';
-import { outputDigest, type WiroServer } from '../../../test/server';
+import { binaryFilePath } from '../../../dev/workflow-runner';
+import { outputDigest, type WiroServer } from '../../../dev/wiro-server';
 import { megabytes, ratio } from '../numbers';
 import { runGenerate } from '../runWiroNode';
 import { collectGarbage, sampleRss } from '../rssSampler';

@@ -1,4 +1,4 @@
-import type { WiroServer } from '../../../test/server';
+import type { WiroServer } from '../../../dev/wiro-server';
 import { maximum, median, seconds } from '../numbers';
 import { runGenerate } from '../runWiroNode';
 import { detailRequestsFor } from '../serverLog';

@@ -1,4 +1,4 @@
-import type { WiroServer } from '../../../test/server';
+import type { WiroServer } from '../../../dev/wiro-server';
 import { maximum, median, megabytes, ratio, seconds } from '../numbers';
 import { collectGarbage, sampleRss } from '../rssSampler';
 import { runGenerate } from '../runWiroNode';

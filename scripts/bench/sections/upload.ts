@@ -15,8 +15,8 @@ import {
 
 import { WiroApi } from '../../../credentials/WiroApi.credentials';
 import { Wiro } from '../../../nodes/Wiro/Wiro.node';
-import { runWorkflow } from '../../../test/harness';
-import { NODE_NAME, SIGNATURE_KEY, SIGNATURE_SECRET, WIRO_NODE_TYPE } from '../../../test/support/runWiro';
+import { runWorkflow } from '../../../dev/workflow-runner';
+import { NODE_NAME, SIGNATURE_KEY, SIGNATURE_SECRET, WIRO_NODE_TYPE } from '../../../dev/workflow-runner/runWiro';
 import { megabytes, ratio } from '../numbers';
 import { collectGarbage, sampleRss } from '../rssSampler';
 import { verdictOf, type Row } from '../table';

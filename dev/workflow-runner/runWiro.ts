@@ -2,8 +2,9 @@ import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameter
 
 import { WiroApi } from '../../credentials/WiroApi.credentials';
 import { Wiro } from '../../nodes/Wiro/Wiro.node';
-import { runWorkflow, type RunWorkflowOptions, type RunWorkflowResult } from '../harness';
-import type { WiroServer } from '../server';
+import type { RunWorkflowResult } from './run-result';
+import { runWorkflow, type RunWorkflowOptions } from './run-workflow';
+import type { WiroServer } from '../wiro-server';
 
 export const WIRO_NODE_TYPE = 'n8n-nodes-wiro.wiro';
 export const NODE_NAME = 'Wiro';

@@ -45,7 +45,7 @@ async function initialise(): Promise<HarnessEnvironment> {
 /** Idempotent: the first call initialises n8n-core's services for this process. */
 export async function prepareEnvironment(): Promise<HarnessEnvironment> {
 	// n8n-core keeps the first folder in its singletons: no second life.
-	if (disposed) throw new Error('The n8n test harness was disposed in this test file');
+	if (disposed) throw new Error('The workflow runner was disposed in this test file');
 	pending ??= initialise().catch((error: unknown) => {
 		pending = undefined;
 		throw error;

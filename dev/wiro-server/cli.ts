@@ -1,7 +1,7 @@
 /**
- * Runs the fake Wiro API for manual tries and demos. No ts-node in this repo, so compile first:
- *   npx tsc --outDir /tmp/wiro-fake --module commonjs --target es2022 --esModuleInterop --skipLibCheck --types node test/server/cli.ts
- *   PORT=8787 node /tmp/wiro-fake/cli.js      (WIRO_LOG=0 silences the request log)
+ * Runs the local Wiro-compatible server on its own, for manual tries:
+ *   npm run build:tools && PORT=8787 node .tools/dev/wiro-server/cli.js
+ * (WIRO_LOG=0 silences the request log.)
  */
 import { WiroServer } from './index';
 

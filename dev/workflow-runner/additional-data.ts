@@ -15,7 +15,7 @@ export interface HarnessUrls {
 export const DEFAULT_ORIGIN = 'http://127.0.0.1:5678';
 
 function notInHarness(what: string): never {
-	throw new UnexpectedError(`${what} is not available in the test harness`);
+	throw new UnexpectedError(`${what} is not available in the workflow runner`);
 }
 
 /** What n8n's CLI puts in additionalData (URLs as with N8N_WEBHOOK_URL=origin). */

@@ -311,7 +311,6 @@ export class WiroServer {
 	}
 
 	private log(message: string): void {
-		// eslint-disable-next-line no-console
 		if (this.options.log) console.log(`[wiro-fake] ${message}`);
 	}
 }
