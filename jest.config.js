@@ -6,9 +6,12 @@
  * used (a memory limit makes jest never run tests in its own, flagless process).
  */
 const needsWebSocketFlag =
-	typeof WebSocket === 'undefined' && process.allowedNodeEnvironmentFlags.has('--experimental-websocket');
+	typeof WebSocket === 'undefined' &&
+	process.allowedNodeEnvironmentFlags.has('--experimental-websocket');
 if (needsWebSocketFlag) {
-	process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, '--experimental-websocket'].filter(Boolean).join(' ');
+	process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, '--experimental-websocket']
+		.filter(Boolean)
+		.join(' ');
 }
 
 module.exports = {

@@ -27,7 +27,9 @@ export function nextNonce(): string {
 
 /** hex(HMAC-SHA256(key = API key, message = API secret + nonce)), as Wiro's Authentication page specifies. */
 export function signatureFor(apiKey: string, apiSecret: string, nonce: string): string {
-	return createHmac('sha256', apiKey).update(apiSecret + nonce).digest('hex');
+	return createHmac('sha256', apiKey)
+		.update(apiSecret + nonce)
+		.digest('hex');
 }
 
 /** Sets Wiro's auth headers on every request, overwriting any from an earlier attempt (n8n retries a 401 once). */
@@ -38,7 +40,8 @@ export async function signRequest(
 	const apiKey = String(credentials.apiKey ?? '');
 	const headers: Record<string, string> = {};
 	for (const [name, value] of Object.entries(requestOptions.headers ?? {})) {
-		if (!['x-api-key', 'x-nonce', 'x-signature'].includes(name.toLowerCase())) headers[name] = String(value);
+		if (!['x-api-key', 'x-nonce', 'x-signature'].includes(name.toLowerCase()))
+			headers[name] = String(value);
 	}
 	headers['x-api-key'] = apiKey;
 	if (credentials.authentication !== 'apiKey') {
@@ -110,7 +113,8 @@ export class WiroApi implements ICredentialType {
 			name: 'socketUrl',
 			type: 'string',
 			default: WIRO_DEFAULT_SOCKET_URL,
-			description: "Wiro's task socket: a running node hears at once when its task ends instead of polling. Leave empty to turn real-time updates off (the node then polls).",
+			description:
+				"Wiro's task socket: a running node hears at once when its task ends instead of polling. Leave empty to turn real-time updates off (the node then polls).",
 		},
 	];
 

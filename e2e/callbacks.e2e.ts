@@ -4,8 +4,20 @@
  * restart, resumed by the local Wiro server's retried callback.
  */
 import { randomUUID } from 'node:crypto';
-import { ensureN8n, isJsonObject, type JsonObject, type N8nInstance, type PublicExecution, type WorkflowToImport } from '../dev/n8n';
-import { prepareWiroN8n, WIRO_CREDENTIAL_ID, WIRO_CREDENTIAL_NAME, wiroCredential } from '../dev/n8n/wiro';
+import {
+	ensureN8n,
+	isJsonObject,
+	type JsonObject,
+	type N8nInstance,
+	type PublicExecution,
+	type WorkflowToImport,
+} from '../dev/n8n';
+import {
+	prepareWiroN8n,
+	WIRO_CREDENTIAL_ID,
+	WIRO_CREDENTIAL_NAME,
+	wiroCredential,
+} from '../dev/n8n/wiro';
 import { expectVideoItem, itemsOf } from './support/videoItems';
 import { WiroServer, type Task } from '../dev/wiro-server';
 
@@ -33,14 +45,36 @@ interface PauseFlow {
 }
 
 const FLOWS = {
-	resumed: { id: 'E2eUpstreamKept1', path: `e2e-upstream-${randomUUID()}`, prompt: 'A heron at dawn #duration=5000', timeoutSeconds: 3600 },
-	timedOut: { id: 'E2eUpstreamTime1', path: `e2e-timeout-${randomUUID()}`, prompt: 'Never calls back in time #duration=600000', timeoutSeconds: 5 },
-	restart: { id: 'E2eRestartPause1', path: `e2e-restart-${randomUUID()}`, prompt: 'Finished while n8n is down #duration=600000', timeoutSeconds: 3600 },
+	resumed: {
+		id: 'E2eUpstreamKept1',
+		path: `e2e-upstream-${randomUUID()}`,
+		prompt: 'A heron at dawn #duration=5000',
+		timeoutSeconds: 3600,
+	},
+	timedOut: {
+		id: 'E2eUpstreamTime1',
+		path: `e2e-timeout-${randomUUID()}`,
+		prompt: 'Never calls back in time #duration=600000',
+		timeoutSeconds: 5,
+	},
+	restart: {
+		id: 'E2eRestartPause1',
+		path: `e2e-restart-${randomUUID()}`,
+		prompt: 'Finished while n8n is down #duration=600000',
+		timeoutSeconds: 3600,
+	},
 } satisfies Record<string, PauseFlow>;
 
 /** Webhook → Code ("Make Item") → Wiro (Pause Until Wiro Calls Back) → No Op. */
 function pauseWorkflow(flow: PauseFlow): WorkflowToImport {
-	const node = (name: string, type: string, typeVersion: number, x: number, parameters: JsonObject, extra: JsonObject = {}): JsonObject => ({
+	const node = (
+		name: string,
+		type: string,
+		typeVersion: number,
+		x: number,
+		parameters: JsonObject,
+		extra: JsonObject = {},
+	): JsonObject => ({
 		id: randomUUID(),
 		name,
 		type,
@@ -56,15 +90,34 @@ function pauseWorkflow(flow: PauseFlow): WorkflowToImport {
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			node('Start', 'n8n-nodes-base.webhook', 2, 0, { httpMethod: 'POST', path: flow.path, responseMode: 'onReceived', options: {} }, { webhookId: randomUUID() }),
-			node(UPSTREAM, 'n8n-nodes-base.code', 2, 220, { jsCode: `return [{ json: ${JSON.stringify(UPSTREAM_JSON)} }];` }),
+			node(
+				'Start',
+				'n8n-nodes-base.webhook',
+				2,
+				0,
+				{ httpMethod: 'POST', path: flow.path, responseMode: 'onReceived', options: {} },
+				{ webhookId: randomUUID() },
+			),
+			node(UPSTREAM, 'n8n-nodes-base.code', 2, 220, {
+				jsCode: `return [{ json: ${JSON.stringify(UPSTREAM_JSON)} }];`,
+			}),
 			node(
 				WIRO,
 				'n8n-nodes-wiro.wiro',
 				1,
 				440,
-				{ resource: 'video', operation: 'generate', model: LTX, prompt: flow.prompt, waitMode: 'callback', options: { timeout: flow.timeoutSeconds } },
-				{ credentials: { wiroApi: { id: WIRO_CREDENTIAL_ID, name: WIRO_CREDENTIAL_NAME } }, webhookId: randomUUID() },
+				{
+					resource: 'video',
+					operation: 'generate',
+					model: LTX,
+					prompt: flow.prompt,
+					waitMode: 'callback',
+					options: { timeout: flow.timeoutSeconds },
+				},
+				{
+					credentials: { wiroApi: { id: WIRO_CREDENTIAL_ID, name: WIRO_CREDENTIAL_NAME } },
+					webhookId: randomUUID(),
+				},
 			),
 			node('Video Ready', 'n8n-nodes-base.noOp', 1, 660, {}),
 		],
@@ -77,11 +130,20 @@ let n8n: N8nInstance;
 
 beforeAll(async () => {
 	const install = await ensureN8n({ log });
-	wiro = new WiroServer({ taskDurationMs: 1500, outputSize: 64 * 1024, callbackRetries: 3, callbackRetryDelayMs: CALLBACK_RETRY_DELAY_MS });
+	wiro = new WiroServer({
+		taskDurationMs: 1500,
+		outputSize: 64 * 1024,
+		callbackRetries: 3,
+		callbackRetryDelayMs: CALLBACK_RETRY_DELAY_MS,
+	});
 	await wiro.start();
 	n8n = await prepareWiroN8n({
 		install,
-		credential: wiroCredential({ apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: wiro.baseUrl }),
+		credential: wiroCredential({
+			apiKey: 'test-key',
+			apiSecret: 'test-secret',
+			baseUrl: wiro.baseUrl,
+		}),
 		workflows: () => Object.values(FLOWS).map(pauseWorkflow),
 		publish: Object.values(FLOWS).map((flow) => flow.id),
 		log,
@@ -98,20 +160,41 @@ afterAll(async () => {
 /** Starts the flow through its webhook and returns the paused execution and the task it started. */
 async function startPaused(flow: PauseFlow): Promise<{ execution: PublicExecution; task: Task }> {
 	const tasksBefore = new Set(wiro.tasks().map((task) => task.id));
-	const started = await fetch(n8n.webhookUrl(flow.path), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	const started = await fetch(n8n.webhookUrl(flow.path), {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: '{}',
+	});
 	expect(started.status).toBe(200);
-	const execution = await n8n.waitForExecution((candidate) => candidate.status === 'waiting', 60_000, { workflowId: flow.id, includeData: true });
+	const execution = await n8n.waitForExecution(
+		(candidate) => candidate.status === 'waiting',
+		60_000,
+		{ workflowId: flow.id, includeData: true },
+	);
 	const task = wiro.tasks().find((candidate) => !tasksBefore.has(candidate.id));
 	if (!task) throw new Error(`${flow.id} started no Wiro task`);
-	expect(task.callbackurl).toMatch(new RegExp(`^${n8n.baseUrl}webhook-waiting/${execution.id}\\?signature=`));
+	expect(task.callbackurl).toMatch(
+		new RegExp(`^${n8n.baseUrl}webhook-waiting/${execution.id}\\?signature=`),
+	);
 	return { execution, task };
 }
 
-async function finished(flow: PauseFlow, executionId: string, timeoutMs: number): Promise<PublicExecution> {
-	return await n8n.waitForExecution((candidate) => candidate.id === executionId && candidate.status !== 'waiting' && candidate.status !== 'running', timeoutMs, {
-		workflowId: flow.id,
-		includeData: true,
-	});
+async function finished(
+	flow: PauseFlow,
+	executionId: string,
+	timeoutMs: number,
+): Promise<PublicExecution> {
+	return await n8n.waitForExecution(
+		(candidate) =>
+			candidate.id === executionId &&
+			candidate.status !== 'waiting' &&
+			candidate.status !== 'running',
+		timeoutMs,
+		{
+			workflowId: flow.id,
+			includeData: true,
+		},
+	);
 }
 
 /** The upstream node's run data as n8n stored it, serialized: it must be what the Code node returned. */
@@ -135,13 +218,20 @@ describe('pausing in a real n8n', () => {
 		const resumed = await startPaused(FLOWS.resumed);
 		expect(upstreamRecord(timedOut.execution)).toBe(UNTOUCHED);
 		expect(upstreamRecord(resumed.execution)).toBe(UNTOUCHED);
-		expect(customDataOf(resumed.execution)).toMatchObject({ wiroTaskId: resumed.task.id, wiroTaskToken: resumed.task.socketaccesstoken });
+		expect(customDataOf(resumed.execution)).toMatchObject({
+			wiroTaskId: resumed.task.id,
+			wiroTaskToken: resumed.task.socketaccesstoken,
+		});
 
 		const done = await finished(FLOWS.resumed, resumed.execution.id, 2 * MINUTE);
 		expect(done.status).toBe('success');
 		expect(upstreamRecord(done)).toBe(UNTOUCHED);
 		const [item] = itemsOf(done.result!, WIRO);
-		expect(item?.json).toMatchObject({ taskId: resumed.task.id, succeeded: true, waitedBy: 'callback' });
+		expect(item?.json).toMatchObject({
+			taskId: resumed.task.id,
+			succeeded: true,
+			waitedBy: 'callback',
+		});
 		await expectVideoItem(n8n, item!);
 
 		const expired = await finished(FLOWS.timedOut, timedOut.execution.id, 3 * MINUTE);
@@ -156,7 +246,10 @@ describe('pausing in a real n8n', () => {
 			error: expect.stringMatching(/did not call back within 5 s/),
 		});
 		expect(itemsOf(expired.result!, 'Video Ready')).toHaveLength(1);
-		expect(customDataOf(expired)).toMatchObject({ wiroTaskId: timedOut.task.id, wiroTaskToken: timedOut.task.socketaccesstoken });
+		expect(customDataOf(expired)).toMatchObject({
+			wiroTaskId: timedOut.task.id,
+			wiroTaskToken: timedOut.task.socketaccesstoken,
+		});
 	});
 
 	test("a paused execution survives an n8n restart: the task ends while n8n is down, Wiro's retried callback resumes it", async () => {

@@ -5,7 +5,14 @@
  * times (polling a 6 s task asks about six times), the connection was closed, and n8n stored the video.
  */
 import { ensureN8n, type N8nInstance } from '../dev/n8n';
-import { copyWorkflow, loadExample, patchNode, pointAtN8n, prepareWiroN8n, wiroCredential } from '../dev/n8n/wiro';
+import {
+	copyWorkflow,
+	loadExample,
+	patchNode,
+	pointAtN8n,
+	prepareWiroN8n,
+	wiroCredential,
+} from '../dev/n8n/wiro';
 import { expectVideoItem, itemsOf } from './support/videoItems';
 import { waitFor, WiroServer } from '../dev/wiro-server';
 
@@ -27,12 +34,21 @@ beforeAll(async () => {
 	const install = await ensureN8n({ log });
 	wiro = new WiroServer({ taskDurationMs: 1500, outputSize: 96 * 1024 });
 	await wiro.start();
-	const workflow = patchNode(copyWorkflow(loadExample('pixverse'), WORKFLOW_ID, 'E2E: wait over the task socket'), NODE, {
-		prompt: 'A heron lifting off a misty lake #duration=6000',
-	});
+	const workflow = patchNode(
+		copyWorkflow(loadExample('pixverse'), WORKFLOW_ID, 'E2E: wait over the task socket'),
+		NODE,
+		{
+			prompt: 'A heron lifting off a misty lake #duration=6000',
+		},
+	);
 	n8n = await prepareWiroN8n({
 		install,
-		credential: wiroCredential({ apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: wiro.baseUrl, socketUrl: wiro.socketUrl }),
+		credential: wiroCredential({
+			apiKey: 'test-key',
+			apiSecret: 'test-secret',
+			baseUrl: wiro.baseUrl,
+			socketUrl: wiro.socketUrl,
+		}),
 		workflows: (n8nBaseUrl) => [pointAtN8n(workflow, n8nBaseUrl)],
 		log,
 	});
@@ -53,7 +69,12 @@ test('a generation waits over the task socket: registered there, few Task/Detail
 	const token = String(items[0]!.json['taskToken']);
 	expect(wiro.stats.socketConnections).toBe(1);
 	expect(wiro.stats.socketRegistrations).toBe(1);
-	const details = wiro.requests.filter((request) => request.path === '/v1/Task/Detail' && typeof request.body === 'object' && request.body['tasktoken'] === token);
+	const details = wiro.requests.filter(
+		(request) =>
+			request.path === '/v1/Task/Detail' &&
+			typeof request.body === 'object' &&
+			request.body['tasktoken'] === token,
+	);
 	expect(details.length).toBeGreaterThanOrEqual(1);
 	expect(details.length).toBeLessThanOrEqual(3);
 	await waitFor(() => wiro.openSocketConnections === 0, 5000);

@@ -4,7 +4,12 @@
  * execution's run data (from `n8n execute` or the public API) and the binary files it wrote.
  */
 import { randomUUID } from 'node:crypto';
-import { ensureN8n, type N8nInstance, type PublicExecution, type WorkflowToImport } from '../dev/n8n';
+import {
+	ensureN8n,
+	type N8nInstance,
+	type PublicExecution,
+	type WorkflowToImport,
+} from '../dev/n8n';
 import {
 	copyWorkflow,
 	feedPrompts,
@@ -43,13 +48,21 @@ const FIXTURE = {
 
 function fixtures(): WorkflowToImport[] {
 	const pixverseMany = feedPrompts(
-		copyWorkflow(loadExample('pixverse'), FIXTURE.pixverseMany, 'E2E: PixVerse, one video per prompt'),
+		copyWorkflow(
+			loadExample('pixverse'),
+			FIXTURE.pixverseMany,
+			'E2E: PixVerse, one video per prompt',
+		),
 		['A paper boat in the rain', 'A lantern festival at night', 'A red kite over the dunes'],
 		'Generate PixVerse Video',
 	);
-	const failingTask = patchNode(copyWorkflow(loadExample('pixverse'), FIXTURE.failingTask, 'E2E: a failing task'), 'Generate PixVerse Video', {
-		prompt: 'A paper boat that sinks #fail',
-	});
+	const failingTask = patchNode(
+		copyWorkflow(loadExample('pixverse'), FIXTURE.failingTask, 'E2E: a failing task'),
+		'Generate PixVerse Video',
+		{
+			prompt: 'A paper boat that sinks #fail',
+		},
+	);
 	const continueOnFail = feedPrompts(
 		copyWorkflow(loadExample('ltxBatch'), FIXTURE.continueOnFail, 'E2E: continue on fail'),
 		['A lighthouse in a storm', 'A broken projector #fail', 'Clouds over mountains'],
@@ -58,7 +71,14 @@ function fixtures(): WorkflowToImport[] {
 	patchNode(continueOnFail, 'Generate LTX Videos', {}, { onError: 'continueRegularOutput' });
 	// Long enough that the execution is seen waiting before Wiro calls back.
 	const pause = patchNode(
-		startWithWebhook(copyWorkflow(loadExample('pauseForCallback'), FIXTURE.pauseViaWebhook, 'E2E: pause until Wiro calls back'), PAUSE_WEBHOOK_PATH),
+		startWithWebhook(
+			copyWorkflow(
+				loadExample('pauseForCallback'),
+				FIXTURE.pauseViaWebhook,
+				'E2E: pause until Wiro calls back',
+			),
+			PAUSE_WEBHOOK_PATH,
+		),
 		'Generate and Pause',
 		{ prompt: 'A koi pond in the rain, top-down view #duration=6000' },
 	);
@@ -74,8 +94,14 @@ beforeAll(async () => {
 	await wiro.start();
 	n8n = await prepareWiroN8n({
 		install,
-		credential: wiroCredential({ apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: wiro.baseUrl, socketUrl: wiro.socketUrl }),
-		workflows: (n8nBaseUrl) => [...loadAllExamples(), ...fixtures()].map((workflow) => pointAtN8n(workflow, n8nBaseUrl)),
+		credential: wiroCredential({
+			apiKey: 'test-key',
+			apiSecret: 'test-secret',
+			baseUrl: wiro.baseUrl,
+			socketUrl: wiro.socketUrl,
+		}),
+		workflows: (n8nBaseUrl) =>
+			[...loadAllExamples(), ...fixtures()].map((workflow) => pointAtN8n(workflow, n8nBaseUrl)),
 		publish: [TRIGGER_WORKFLOW_ID, FIXTURE.pauseViaWebhook],
 		log,
 	});
@@ -88,29 +114,49 @@ afterAll(async () => {
 	await wiro?.stop();
 });
 
-function executionsOf(workflowId: string, status?: 'success' | 'waiting' | 'error'): Promise<PublicExecution[]> {
+function executionsOf(
+	workflowId: string,
+	status?: 'success' | 'waiting' | 'error',
+): Promise<PublicExecution[]> {
 	return n8n.listExecutions({ workflowId, status, includeData: true });
 }
 
 describe('the package in n8n', () => {
 	test('loads: both node types and the credential type are registered', async () => {
 		const types = await n8n.getNodeTypes();
-		expect(types.nodes).toEqual(expect.arrayContaining(['n8n-nodes-wiro.wiro', 'n8n-nodes-wiro.wiroTrigger']));
+		expect(types.nodes).toEqual(
+			expect.arrayContaining(['n8n-nodes-wiro.wiro', 'n8n-nodes-wiro.wiroTrigger']),
+		);
 		expect(types.credentials).toContain('wiroApi');
 
 		const wiroNode = types.nodeDescriptions.get('n8n-nodes-wiro.wiro');
-		const properties = Array.isArray(wiroNode?.['properties']) ? (wiroNode['properties'] as Array<Record<string, unknown>>) : [];
+		const properties = Array.isArray(wiroNode?.['properties'])
+			? (wiroNode['properties'] as Array<Record<string, unknown>>)
+			: [];
 		const model = properties.find((property) => property['name'] === 'model');
-		const slugs = Array.isArray(model?.['options']) ? (model['options'] as Array<Record<string, unknown>>).map((option) => option['value']) : [];
-		expect(slugs).toEqual(expect.arrayContaining(['PixVerse/text-to-video-v5', 'wiroai/LTX-Video-Text2Video']));
-		expect(types.nodeDescriptions.get('n8n-nodes-wiro.wiroTrigger')?.['group']).toEqual(['trigger']);
+		const slugs = Array.isArray(model?.['options'])
+			? (model['options'] as Array<Record<string, unknown>>).map((option) => option['value'])
+			: [];
+		expect(slugs).toEqual(
+			expect.arrayContaining(['PixVerse/text-to-video-v5', 'wiroai/LTX-Video-Text2Video']),
+		);
+		expect(types.nodeDescriptions.get('n8n-nodes-wiro.wiroTrigger')?.['group']).toEqual([
+			'trigger',
+		]);
 	});
 
 	test('the credential test passes with the right secret and fails with a wrong one', async () => {
-		const good = wiroCredential({ apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: wiro.baseUrl, socketUrl: wiro.socketUrl });
+		const good = wiroCredential({
+			apiKey: 'test-key',
+			apiSecret: 'test-secret',
+			baseUrl: wiro.baseUrl,
+			socketUrl: wiro.socketUrl,
+		});
 		await expect(n8n.testCredential(good)).resolves.toMatchObject({ status: 'OK' });
 
-		const badSecret = await n8n.testCredential(wiroCredential({ apiKey: 'test-key', apiSecret: 'not-the-secret', baseUrl: wiro.baseUrl }));
+		const badSecret = await n8n.testCredential(
+			wiroCredential({ apiKey: 'test-key', apiSecret: 'not-the-secret', baseUrl: wiro.baseUrl }),
+		);
 		expect(badSecret.status).toBe('Error');
 		expect(badSecret.message).not.toBe('');
 
@@ -125,7 +171,10 @@ describe('Video → Generate', () => {
 		expect(run.status).toBe('success');
 		const items = itemsOf(run, 'Generate PixVerse Video');
 		expect(items).toHaveLength(1);
-		expect(items[0]?.json).toMatchObject({ model: 'PixVerse/text-to-video-v5', status: 'task_postprocess_end' });
+		expect(items[0]?.json).toMatchObject({
+			model: 'PixVerse/text-to-video-v5',
+			status: 'task_postprocess_end',
+		});
 		expect(taskOf(items[0]!)['parameters']).toMatchObject({ aspectRatio: '9:16', quality: '540p' });
 		await expectVideoItem(n8n, items[0]!);
 	});
@@ -169,9 +218,13 @@ describe('Video → Generate', () => {
 	test('a failing task fails the execution with a clear error', async () => {
 		const run = await n8n.execute(FIXTURE.failingTask);
 		expect(run.status).toBe('error');
-		expect(run.error).toMatchObject({ message: expect.stringMatching(/^The Wiro task failed \(exit code 1\)/) });
+		expect(run.error).toMatchObject({
+			message: expect.stringMatching(/^The Wiro task failed \(exit code 1\)/),
+		});
 		expect(String(run.error?.['description'])).toMatch(/does not bill failed tasks/);
-		expect(JSON.stringify(run.error?.['node'] ?? run.lastNodeExecuted)).toContain('Generate PixVerse Video');
+		expect(JSON.stringify(run.error?.['node'] ?? run.lastNodeExecuted)).toContain(
+			'Generate PixVerse Video',
+		);
 	});
 
 	test('continueOnFail: the failing item becomes an error item and the others keep their videos', async () => {
@@ -179,7 +232,11 @@ describe('Video → Generate', () => {
 		expect(run.status).toBe('success');
 		const items = itemsOf(run, 'Generate LTX Videos');
 		expect(items).toHaveLength(3);
-		expect(items[1]?.json).toMatchObject({ error: expect.stringMatching(/^The Wiro task failed/), taskId: expect.any(String), taskToken: expect.any(String) });
+		expect(items[1]?.json).toMatchObject({
+			error: expect.stringMatching(/^The Wiro task failed/),
+			taskId: expect.any(String),
+			taskToken: expect.any(String),
+		});
 		expect(items[1]?.binary).toBeUndefined();
 		await expectVideoItem(n8n, items[0]!);
 		await expectVideoItem(n8n, items[2]!);
@@ -191,7 +248,11 @@ describe('Task operations', () => {
 		const run = await n8n.execute('WiroExStartWait1');
 		expect(run.status).toBe('success');
 		const [started] = itemsOf(run, 'Start Video Task');
-		expect(started?.json).toMatchObject({ taskId: expect.any(String), taskToken: expect.any(String), finished: false });
+		expect(started?.json).toMatchObject({
+			taskId: expect.any(String),
+			taskToken: expect.any(String),
+			finished: false,
+		});
 		expect(started?.binary).toBeUndefined();
 		const [waited] = itemsOf(run, 'Wait for Video');
 		expect(waited?.json['taskId']).toBe(started?.json['taskId']);
@@ -208,7 +269,11 @@ describe('callbacks', () => {
 		expect(wiro.getTask(taskId)?.callbackurl).toBe(n8n.webhookUrl(TRIGGER_WEBHOOK_PATH));
 
 		const execution = await n8n.waitForExecution(
-			(candidate) => candidate.status === 'success' && JSON.stringify(candidate.result?.runData['Wiro Trigger'] ?? []).includes(`"taskId":"${taskId}"`),
+			(candidate) =>
+				candidate.status === 'success' &&
+				JSON.stringify(candidate.result?.runData['Wiro Trigger'] ?? []).includes(
+					`"taskId":"${taskId}"`,
+				),
 			60_000,
 			{ workflowId: TRIGGER_WORKFLOW_ID, includeData: true },
 		);
@@ -228,35 +293,57 @@ describe('callbacks', () => {
 		expect(again.status).toBeLessThan(500);
 		await new Promise((resolve) => setTimeout(resolve, 2_000));
 		const forTask = (await executionsOf(TRIGGER_WORKFLOW_ID)).filter((candidate) =>
-			JSON.stringify(candidate.result?.runData['Wiro Trigger'] ?? []).includes(`"taskId":"${taskId}"`),
+			JSON.stringify(candidate.result?.runData['Wiro Trigger'] ?? []).includes(
+				`"taskId":"${taskId}"`,
+			),
 		);
 		expect(forTask).toHaveLength(1);
 	});
 
 	test('Pause Until Wiro Calls Back: the execution waits, Wiro calls the resume URL, it finishes with the video', async () => {
 		const tasksBefore = new Set(wiro.tasks().map((task) => task.id));
-		const started = await fetch(n8n.webhookUrl(PAUSE_WEBHOOK_PATH), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		const started = await fetch(n8n.webhookUrl(PAUSE_WEBHOOK_PATH), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{}',
+		});
 		expect(started.status).toBe(200);
 
-		const waiting = await n8n.waitForExecution((candidate) => candidate.status === 'waiting', 30_000, {
-			workflowId: FIXTURE.pauseViaWebhook,
-			includeData: true,
-		});
+		const waiting = await n8n.waitForExecution(
+			(candidate) => candidate.status === 'waiting',
+			30_000,
+			{
+				workflowId: FIXTURE.pauseViaWebhook,
+				includeData: true,
+			},
+		);
 		const task = wiro.tasks().find((candidate) => !tasksBefore.has(candidate.id));
 		if (!task) throw new Error('The paused execution started no Wiro task');
 		// The callback URL is this execution's signed resume URL on the n8n server.
-		expect(task.callbackurl).toMatch(new RegExp(`^${n8n.baseUrl}webhook-waiting/${waiting.id}\\?signature=`));
+		expect(task.callbackurl).toMatch(
+			new RegExp(`^${n8n.baseUrl}webhook-waiting/${waiting.id}\\?signature=`),
+		);
 		expect(task.status).not.toBe('task_postprocess_end');
 
-		const done = await n8n.waitForExecution((candidate) => candidate.id === waiting.id && candidate.status === 'success', 90_000, {
-			workflowId: FIXTURE.pauseViaWebhook,
-			includeData: true,
-		});
+		const done = await n8n.waitForExecution(
+			(candidate) => candidate.id === waiting.id && candidate.status === 'success',
+			90_000,
+			{
+				workflowId: FIXTURE.pauseViaWebhook,
+				includeData: true,
+			},
+		);
 		// No polling while paused: the only Task/Detail for this task is the callback's verification.
 		const endedAt = wiro.taskEndedAt(task.id) ?? Infinity;
 		const namesTask = (body: unknown): boolean =>
-			typeof body === 'object' && body !== null && (('taskid' in body && body.taskid === task.id) || ('tasktoken' in body && body.tasktoken === task.socketaccesstoken));
-		const detailsBeforeEnd = wiro.requests.filter((request) => request.path === '/v1/Task/Detail' && request.time < endedAt && namesTask(request.body));
+			typeof body === 'object' &&
+			body !== null &&
+			(('taskid' in body && body.taskid === task.id) ||
+				('tasktoken' in body && body.tasktoken === task.socketaccesstoken));
+		const detailsBeforeEnd = wiro.requests.filter(
+			(request) =>
+				request.path === '/v1/Task/Detail' && request.time < endedAt && namesTask(request.body),
+		);
 		expect(detailsBeforeEnd).toHaveLength(0);
 
 		const [resumed] = itemsOf(done.result!, 'Generate and Pause');

@@ -25,12 +25,18 @@ function log(line: string): void {
 
 function chooseExample(argument: string | undefined): { name: ExampleName; nodeName: string } {
 	const name = (argument ?? 'pixverse').replace(/\.json$/, '');
-	const byFile = (Object.keys(EXAMPLE_FILES) as ExampleName[]).find((key) => EXAMPLE_FILES[key] === `${name}.json`);
+	const byFile = (Object.keys(EXAMPLE_FILES) as ExampleName[]).find(
+		(key) => EXAMPLE_FILES[key] === `${name}.json`,
+	);
 	const key = byFile ?? (name in RUNNABLE ? (name as ExampleName) : undefined);
 	const nodeName = key ? RUNNABLE[key] : undefined;
 	if (!key || !nodeName) {
-		const choices = Object.keys(RUNNABLE).map((runnable) => `${runnable} (${EXAMPLE_FILES[runnable as ExampleName]})`);
-		throw new Error(`Unknown or non-runnable example "${name}"; choose one of: ${choices.join(', ')}`);
+		const choices = Object.keys(RUNNABLE).map(
+			(runnable) => `${runnable} (${EXAMPLE_FILES[runnable as ExampleName]})`,
+		);
+		throw new Error(
+			`Unknown or non-runnable example "${name}"; choose one of: ${choices.join(', ')}`,
+		);
 	}
 	return { name: key, nodeName };
 }
@@ -53,7 +59,9 @@ async function main(): Promise<void> {
 		const run = await dev.n8n.execute(loadExample(name).id, EXECUTE_TIMEOUT_MS);
 		const items = run.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
 		if (run.status !== 'success') {
-			throw new Error(`The execution ended with status ${run.status}: ${String(run.error?.['message'] ?? 'no error message')}`);
+			throw new Error(
+				`The execution ended with status ${run.status}: ${String(run.error?.['message'] ?? 'no error message')}`,
+			);
 		}
 		const item = firstVideo(items);
 		const binary = item.binary?.['data'];
@@ -75,7 +83,9 @@ async function main(): Promise<void> {
 main().then(
 	() => process.exit(0),
 	(error: unknown) => {
-		process.stderr.write(`npm run demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(
+			`npm run demo failed: ${error instanceof Error ? error.message : String(error)}\n`,
+		);
 		process.exit(1);
 	},
 );

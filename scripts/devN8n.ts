@@ -7,7 +7,12 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ensureN8n, type N8nInstance, type OwnerAccount, type WorkflowToImport } from '../dev/n8n';
-import { loadAllExamples, prepareWiroN8n, wiroCredential, type WiroCredentialFields } from '../dev/n8n/wiro';
+import {
+	loadAllExamples,
+	prepareWiroN8n,
+	wiroCredential,
+	type WiroCredentialFields,
+} from '../dev/n8n/wiro';
 import { repoRoot } from '../dev/n8n/wiro/paths';
 import { WiroServer } from '../dev/wiro-server';
 
@@ -61,16 +66,28 @@ async function chooseBackend(
 		const baseUrl = process.env['WIRO_BASE_URL'] || 'https://api.wiro.ai/v1';
 		const socketUrl = process.env['WIRO_SOCKET_URL'];
 		const authentication = apiSecret ? 'signature' : 'apiKey';
-		log(`Wiro: ${baseUrl} with WIRO_API_KEY${apiSecret ? ' and WIRO_API_SECRET (signature)' : ' only (key-only project)'}`);
-		return { backend: { kind: 'wiro', baseUrl, authentication }, credential: { apiKey, apiSecret, baseUrl, socketUrl } };
+		log(
+			`Wiro: ${baseUrl} with WIRO_API_KEY${apiSecret ? ' and WIRO_API_SECRET (signature)' : ' only (key-only project)'}`,
+		);
+		return {
+			backend: { kind: 'wiro', baseUrl, authentication },
+			credential: { apiKey, apiSecret, baseUrl, socketUrl },
+		};
 	}
 	const sampleVideo = readFileSync(join(repoRoot(), ...SAMPLE_VIDEO));
 	const server = new WiroServer({ taskDurationMs: LOCAL_TASK_MS, sampleVideo });
 	await server.start();
-	log(`Wiro: no WIRO_API_KEY set, so the local Wiro-compatible server runs at ${server.baseUrl} (task socket ${server.socketUrl})`);
+	log(
+		`Wiro: no WIRO_API_KEY set, so the local Wiro-compatible server runs at ${server.baseUrl} (task socket ${server.socketUrl})`,
+	);
 	return {
 		backend: { kind: 'local', server, baseUrl: server.baseUrl },
-		credential: { apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: server.baseUrl, socketUrl: server.socketUrl },
+		credential: {
+			apiKey: 'test-key',
+			apiSecret: 'test-secret',
+			baseUrl: server.baseUrl,
+			socketUrl: server.socketUrl,
+		},
 	};
 }
 
@@ -79,7 +96,11 @@ export function assertPortFree(port: number): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const probe = createServer();
 		probe.once('error', () =>
-			reject(new Error(`Port ${port} is in use (another n8n?). Stop it, or choose another port with N8N_PORT=<port>.`)),
+			reject(
+				new Error(
+					`Port ${port} is in use (another n8n?). Stop it, or choose another port with N8N_PORT=<port>.`,
+				),
+			),
 		);
 		probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
 	});
@@ -88,7 +109,9 @@ export function assertPortFree(port: number): Promise<void> {
 export async function startDevN8n(options: DevN8nOptions): Promise<DevN8n> {
 	const { log } = options;
 	if (options.port !== undefined) await assertPortFree(options.port);
-	log('n8n: checking the n8n install (the first run installs it into ~/.cache/n8n-nodes-wiro: ~5 min, ~3 GB)');
+	log(
+		'n8n: checking the n8n install (the first run installs it into ~/.cache/n8n-nodes-wiro: ~5 min, ~3 GB)',
+	);
 	const install = await ensureN8n({ log: (line) => log(`n8n: ${line}`) });
 	const { backend, credential } = await chooseBackend(log, options.localWiroOnly ?? false);
 	const stopBackend = async (): Promise<void> => {

@@ -18,7 +18,8 @@ function portFromEnv(): number {
 	const value = process.env['N8N_PORT'];
 	if (value === undefined || value === '') return DEFAULT_PORT;
 	const port = Number(value);
-	if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`N8N_PORT=${value} is not a port number`);
+	if (!Number.isInteger(port) || port < 1 || port > 65535)
+		throw new Error(`N8N_PORT=${value} is not a port number`);
 	return port;
 }
 
@@ -66,7 +67,9 @@ async function main(): Promise<void> {
 	const shutdown = (reason: string, exitCode: number): void => {
 		if (stopping) return;
 		stopping = true;
-		log(`\n${reason}: stopping n8n${dev.backend.kind === 'local' ? ' and the local Wiro server' : ''}...`);
+		log(
+			`\n${reason}: stopping n8n${dev.backend.kind === 'local' ? ' and the local Wiro server' : ''}...`,
+		);
 		clearInterval(watch);
 		dev.stop().then(
 			() => {
@@ -84,13 +87,17 @@ async function main(): Promise<void> {
 	process.on('SIGHUP', () => shutdown('SIGHUP', 0));
 	const watch = setInterval(() => {
 		if (!dev.n8n.isServerRunning) {
-			process.stderr.write(`n8n exited on its own; its last output:\n${dev.n8n.serverOutput.slice(-3000)}\n`);
+			process.stderr.write(
+				`n8n exited on its own; its last output:\n${dev.n8n.serverOutput.slice(-3000)}\n`,
+			);
 			shutdown('n8n exited', 1);
 		}
 	}, 2000);
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`npm start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+	process.stderr.write(
+		`npm start failed: ${error instanceof Error ? error.message : String(error)}\n`,
+	);
 	process.exit(1);
 });

@@ -28,7 +28,9 @@ function isShown(property: INodeProperties, parameters: Record<string, unknown>)
 }
 
 function descriptionsDefault(name: string): unknown {
-	return descriptions['n8n-nodes-wiro.wiro'].properties.find((property) => property.name === name && !property.displayOptions)?.default;
+	return descriptions['n8n-nodes-wiro.wiro'].properties.find(
+		(property) => property.name === name && !property.displayOptions,
+	)?.default;
 }
 
 describe('example workflows', () => {
@@ -37,15 +39,25 @@ describe('example workflows', () => {
 	});
 
 	it.each(examples)('%s only sets parameters the node shows for those settings', (file) => {
-		const workflow = JSON.parse(readFileSync(join(folder, file), 'utf8')) as { id: string; nodes: ExampleNode[]; connections: Record<string, unknown> };
+		const workflow = JSON.parse(readFileSync(join(folder, file), 'utf8')) as {
+			id: string;
+			nodes: ExampleNode[];
+			connections: Record<string, unknown>;
+		};
 		expect(workflow.id).toMatch(/^\w+$/);
 		const ours = workflow.nodes.filter((node) => descriptions[node.type]);
 		expect(ours.length).toBeGreaterThan(0);
 		for (const node of ours) {
 			const properties = descriptions[node.type].properties;
 			for (const name of Object.keys(node.parameters)) {
-				const shown = properties.filter((property) => property.name === name && isShown(property, node.parameters));
-				expect({ node: node.name, name, shown: shown.length > 0 }).toEqual({ node: node.name, name, shown: true });
+				const shown = properties.filter(
+					(property) => property.name === name && isShown(property, node.parameters),
+				);
+				expect({ node: node.name, name, shown: shown.length > 0 }).toEqual({
+					node: node.name,
+					name,
+					shown: true,
+				});
 			}
 			expect(node.credentials?.wiroApi?.id).toBe('wiroLocalCred01');
 		}

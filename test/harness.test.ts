@@ -88,12 +88,25 @@ const dummyApi: ICredentialType = {
 	name: 'dummyApi',
 	displayName: 'Dummy API',
 	properties: [
-		{ displayName: 'API Key', name: 'apiKey', type: 'string', typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
 	],
 	// A fresh nonce per call, overwriting the previous attempt's (n8n re-authenticates on 401).
-	authenticate: async (credentials: ICredentialDataDecryptedObject, options: IHttpRequestOptions) => {
+	authenticate: async (
+		credentials: ICredentialDataDecryptedObject,
+		options: IHttpRequestOptions,
+	) => {
 		await sleep(1);
-		options.headers = { ...options.headers, 'x-api-key': String(credentials.apiKey), 'x-nonce': randomUUID() };
+		options.headers = {
+			...options.headers,
+			'x-api-key': String(credentials.apiKey),
+			'x-nonce': randomUUID(),
+		};
 		return options;
 	},
 };
@@ -102,10 +115,16 @@ const bearerApi: ICredentialType = {
 	name: 'bearerApi',
 	displayName: 'Bearer API',
 	properties: [{ displayName: 'Token', name: 'token', type: 'string', default: '' }],
-	authenticate: { type: 'generic', properties: { headers: { Authorization: '=Bearer {{$credentials.token}}' } } },
+	authenticate: {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.token}}' } },
+	},
 };
 
-function description(name: string, extra: Partial<INodeTypeDescription> = {}): INodeTypeDescription {
+function description(
+	name: string,
+	extra: Partial<INodeTypeDescription> = {},
+): INodeTypeDescription {
 	return {
 		displayName: name,
 		name,
@@ -141,13 +160,18 @@ class HeadersNode implements INodeType {
 				const url = `${baseUrl}${String(this.getNodeParameter('path', i))}`;
 				const credential = String(this.getNodeParameter('credential', i));
 				// `.call(this, ...)`: the helper reads credentials and the cancel signal from `this`.
-				const body: unknown = await this.helpers.httpRequestWithAuthentication.call(this, credential, {
-					url,
-					json: true,
-				});
+				const body: unknown = await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					credential,
+					{
+						url,
+						json: true,
+					},
+				);
 				output.push({ json: { received: body as IDataObject }, pairedItem: { item: i } });
 			} catch (error) {
-				if (!this.continueOnFail() || this.getNodeParameter('handleErrors', i) === false) throw error;
+				if (!this.continueOnFail() || this.getNodeParameter('handleErrors', i) === false)
+					throw error;
 				output.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
 			}
 		}
@@ -190,7 +214,9 @@ async function pollUntilCancelled(context: IExecuteFunctions): Promise<INodeExec
 		await sleep(20);
 	}
 	if (signal?.aborted && context.getNodeParameter('throwOnCancel', 0) === true) {
-		throw new NodeOperationError(context.getNode(), 'Stopped while polling', { description: `after ${polls} polls` });
+		throw new NodeOperationError(context.getNode(), 'Stopped while polling', {
+			description: `after ${polls} polls`,
+		});
 	}
 	return [[{ json: { aborted: signal?.aborted === true, polls }, pairedItem: { item: 0 } }]];
 }
@@ -217,13 +243,26 @@ class PollingNode implements INodeType {
 /** Hands out `$execution.resumeUrl`, pauses; its webhook() resumes with the callback body. */
 class WaitingNode implements INodeType {
 	description = description('waitingNode', {
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '', restartWebhook: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: '',
+				restartWebhook: true,
+			},
+		],
 	});
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const resumeUrl = this.evaluateExpression('{{ $execution.resumeUrl }}', 0);
 		await this.putExecutionToWait(new Date(Date.now() + 60_000));
-		return [this.getInputData().map((item, i) => ({ json: { ...item.json, resumeUrl: String(resumeUrl) }, pairedItem: { item: i } }))];
+		return [
+			this.getInputData().map((item, i) => ({
+				json: { ...item.json, resumeUrl: String(resumeUrl) },
+				pairedItem: { item: i },
+			})),
+		];
 	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
@@ -280,7 +319,15 @@ const nodeTypes = {
 };
 
 function node(name: string, type: keyof typeof nodeTypes, extra: Partial<INode> = {}): INode {
-	return { id: randomUUID(), name, type, typeVersion: 1, position: [0, 0], parameters: {}, ...extra };
+	return {
+		id: randomUUID(),
+		name,
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		...extra,
+	};
 }
 
 const credentialTypes = { dummyApi, bearerApi };
@@ -299,10 +346,14 @@ describe('runWorkflow: credentials and HTTP', () => {
 		});
 		expect(result.status).toBe('success');
 		expect(result.output('Items').map((item) => item.json)).toEqual([{ n: 1 }, { n: 2 }]);
-		const headers = result.output('Call').map((item) => (item.json.received as { headers: Record<string, string> }).headers);
+		const headers = result
+			.output('Call')
+			.map((item) => (item.json.received as { headers: Record<string, string> }).headers);
 		expect(headers.map((h) => h['x-api-key'])).toEqual(['key-123', 'key-123']);
 		expect(headers[0]['x-nonce']).not.toEqual(headers[1]['x-nonce']);
-		expect(credentialRequests().map((r) => r.headers['x-nonce'])).toEqual(headers.map((h) => h['x-nonce']));
+		expect(credentialRequests().map((r) => r.headers['x-nonce'])).toEqual(
+			headers.map((h) => h['x-nonce']),
+		);
 	});
 
 	it('re-authenticates and resends once after a 401, as n8n-core does', async () => {
@@ -327,7 +378,9 @@ describe('runWorkflow: credentials and HTTP', () => {
 			nodes: [node('Call', 'test.headersNode', { parameters: { credential: 'bearerApi' } })],
 		});
 		const [item] = result.output('Call');
-		expect((item.json.received as { headers: Record<string, string> }).headers.authorization).toBe('Bearer tok-9');
+		expect((item.json.received as { headers: Record<string, string> }).headers.authorization).toBe(
+			'Bearer tok-9',
+		);
 	});
 
 	it('fails the execution with a NodeApiError copy carrying the HTTP status', async () => {
@@ -356,7 +409,9 @@ describe('runWorkflow: credentials and HTTP', () => {
 			credentialTypes,
 			credentials,
 			items: [{ n: 1 }],
-			nodes: [node('Call', 'test.headersNode', { parameters: { path: '/fail' }, continueOnFail: true })],
+			nodes: [
+				node('Call', 'test.headersNode', { parameters: { path: '/fail' }, continueOnFail: true }),
+			],
 		});
 		expect(result.status).toBe('success');
 		expect(result.output('Call')[0].json.error).toEqual(expect.any(String));
@@ -387,12 +442,16 @@ describe('runWorkflow: credentials and HTTP', () => {
 			nodeTypes,
 			credentialTypes,
 			credentials,
-			nodes: [node('Call', 'test.headersNode', { parameters: { path: '/fail', handleErrors: false }, continueOnFail: true })],
+			nodes: [
+				node('Call', 'test.headersNode', {
+					parameters: { path: '/fail', handleErrors: false },
+					continueOnFail: true,
+				}),
+			],
 		});
 		expect(result.status).toBe('error');
 		expect(result.output('Call')).toHaveLength(1);
 	});
-
 });
 
 describe('runWorkflow: binary data', () => {
@@ -410,7 +469,11 @@ describe('runWorkflow: binary data', () => {
 
 describe('runWorkflow: cancel', () => {
 	it('aborts getExecutionCancelSignal() and keeps the partial output', async () => {
-		const result = await runWorkflow({ nodeTypes, cancelAfterMs: 200, nodes: [node('Poll', 'test.pollingNode')] });
+		const result = await runWorkflow({
+			nodeTypes,
+			cancelAfterMs: 200,
+			nodes: [node('Poll', 'test.pollingNode')],
+		});
 		expect(result.status).toBe('canceled');
 		expect(result.canceled).toBe(true);
 		// Stopped by the signal, long before its last poll.
@@ -436,7 +499,9 @@ describe('runWorkflow: cancel', () => {
 			nodeTypes,
 			cancelAfterMs: 50,
 			cancelGraceMs: 50,
-			nodes: [node('Poll', 'test.pollingNode', { parameters: { ignoreCancel: true, maxPolls: 20 } })],
+			nodes: [
+				node('Poll', 'test.pollingNode', { parameters: { ignoreCancel: true, maxPolls: 20 } }),
+			],
 		});
 		const stray = pollingRuns[pollingRuns.length - 1];
 		// The run came back while the node was still polling (20 polls of 20 ms outlast 50 + 50 ms).
@@ -451,7 +516,9 @@ describe('runWorkflow: cancel', () => {
 			nodeTypes,
 			timeoutMs: 100,
 			cancelGraceMs: 50,
-			nodes: [node('Poll', 'test.pollingNode', { parameters: { ignoreCancel: true, maxPolls: 15 } })],
+			nodes: [
+				node('Poll', 'test.pollingNode', { parameters: { ignoreCancel: true, maxPolls: 15 } }),
+			],
 		});
 		await expect(run).rejects.toThrow(/timed out \(still running after cancel\)/);
 		await pollingRuns[pollingRuns.length - 1].finished;
@@ -468,7 +535,10 @@ describe('runWorkflow: cancel', () => {
 		expect(result.status).toBe('canceled');
 		expect(result.nodeError('Call')).toBeDefined();
 		// axios aborted by the signal httpRequestWithAuthentication attaches.
-		expect(result.nodeError('Call')).toMatchObject({ message: 'canceled', httpCode: 'ERR_CANCELED' });
+		expect(result.nodeError('Call')).toMatchObject({
+			message: 'canceled',
+			httpCode: 'ERR_CANCELED',
+		});
 	});
 });
 
@@ -505,7 +575,10 @@ describe('webhook context', () => {
 			rawBody,
 			headers: { 'Content-Type': 'application/json', 'X-Signature': signature },
 		});
-		expect(call.returned.workflowData?.[0][0].json).toEqual({ taskid: 't1', status: 'task_postprocess_end' });
+		expect(call.returned.workflowData?.[0][0].json).toEqual({
+			taskid: 't1',
+			status: 'task_postprocess_end',
+		});
 		expect(call.response.ended).toBe(false);
 		expect(call.staticData).toMatchObject({ 'node:Trigger': { deliveries: 1 } });
 	});
@@ -516,7 +589,10 @@ describe('webhook context', () => {
 		const url = `http://127.0.0.1:5678/webhook/${trigger.webhookId}/wiro`;
 		expect(created).toMatchObject({ returned: true, webhookUrl: url });
 		expect(created.staticData).toMatchObject({ 'node:Trigger': { registeredUrl: url } });
-		const exists = await runWebhookMethod({ ...options, staticData: created.staticData }, 'checkExists');
+		const exists = await runWebhookMethod(
+			{ ...options, staticData: created.staticData },
+			'checkExists',
+		);
 		expect(exists.returned).toBe(true);
 	});
 
@@ -530,7 +606,11 @@ describe('webhook context', () => {
 			headers: { 'content-type': 'application/json', 'x-signature': 'nope' },
 		});
 		expect(call.returned).toEqual({ noWebhookResponse: true });
-		expect(call.response).toMatchObject({ statusCode: 401, body: { error: 'bad signature' }, ended: true });
+		expect(call.response).toMatchObject({
+			statusCode: 401,
+			body: { error: 'bad signature' },
+			ended: true,
+		});
 	});
 
 	const waitNode = node('Wait', 'test.waitingNode');
@@ -555,8 +635,12 @@ describe('webhook context', () => {
 		const resumed = await resumeWorkflow(waitWorkflow, waiting, call.returned);
 		expect(resumed.status).toBe('success');
 		expect(resumed.runs('Wait')).toHaveLength(1);
-		expect(resumed.output('Wait').map((item) => item.json)).toEqual([{ callback: { status: 'done' } }]);
-		expect(resumed.output('After').map((item) => item.json)).toEqual([{ callback: { status: 'done' } }]);
+		expect(resumed.output('Wait').map((item) => item.json)).toEqual([
+			{ callback: { status: 'done' } },
+		]);
+		expect(resumed.output('After').map((item) => item.json)).toEqual([
+			{ callback: { status: 'done' } },
+		]);
 	});
 
 	it('resumes at waitTill without webhook(): the input items flow on unchanged', async () => {

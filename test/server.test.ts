@@ -27,7 +27,11 @@ const uniqueNonce = (): string => `${Date.now()}${String(nonceCounter++).padStar
 
 function signedHeaders(apiKey = 'test-key', apiSecret = 'test-secret'): Record<string, string> {
 	const nonce = uniqueNonce();
-	return { 'x-api-key': apiKey, 'x-nonce': nonce, 'x-signature': wiroSignature(apiKey, apiSecret, nonce) };
+	return {
+		'x-api-key': apiKey,
+		'x-nonce': nonce,
+		'x-signature': wiroSignature(apiKey, apiSecret, nonce),
+	};
 }
 
 async function call(
@@ -46,7 +50,11 @@ async function call(
 
 const keyOnly = { 'x-api-key': 'key-only' };
 
-async function run(server: WiroServer, prompt: string, extra: Record<string, unknown> = {}): Promise<WiroBody> {
+async function run(
+	server: WiroServer,
+	prompt: string,
+	extra: Record<string, unknown> = {},
+): Promise<WiroBody> {
 	const answer = await call(server, 'Run/PixVerse/text-to-video-v5', { prompt, ...extra }, keyOnly);
 	expect(answer.body.result).toBe(true);
 	return answer.body;
@@ -58,12 +66,16 @@ async function detail(server: WiroServer, key: Record<string, string>): Promise<
 	return (answer.body.tasklist ?? [])[0];
 }
 
-async function pollUntilTerminal(server: WiroServer, taskid: string): Promise<{ task: Task; seen: string[] }> {
+async function pollUntilTerminal(
+	server: WiroServer,
+	taskid: string,
+): Promise<{ task: Task; seen: string[] }> {
 	const seen: string[] = [];
 	for (;;) {
 		const task = await detail(server, { taskid });
 		if (seen[seen.length - 1] !== task.status) seen.push(task.status);
-		if (task.status === 'task_postprocess_end' || task.status === 'task_cancel') return { task, seen };
+		if (task.status === 'task_postprocess_end' || task.status === 'task_cancel')
+			return { task, seen };
 		await new Promise((resolve) => setTimeout(resolve, 15));
 	}
 }
@@ -100,7 +112,11 @@ describe('local Wiro server', () => {
 			],
 			[
 				'a wrong signature',
-				{ 'x-api-key': 'test-key', 'x-nonce': '1', 'x-signature': wiroSignature('test-key', 'wrong', '1') },
+				{
+					'x-api-key': 'test-key',
+					'x-nonce': '1',
+					'x-signature': wiroSignature('test-key', 'wrong', '1'),
+				},
 				'Project authorization is not valid.',
 			],
 		])('answers 401 for %s', async (_case, headers, message) => {
@@ -120,7 +136,10 @@ describe('local Wiro server', () => {
 		it('answers 404 for an unknown endpoint', async () => {
 			const answer = await call(server, 'Task/Nothing');
 			expect(answer.status).toBe(404);
-			expect(answer.body).toEqual({ result: false, errors: [{ code: 0, message: 'Error parsing url.' }] });
+			expect(answer.body).toEqual({
+				result: false,
+				errors: [{ code: 0, message: 'Error parsing url.' }],
+			});
 		});
 	});
 
@@ -128,17 +147,52 @@ describe('local Wiro server', () => {
 		it.each([
 			['PixVerse/text-to-video-v5', {}, 'Request parameter [prompt] required'],
 			['PixVerse/text-to-video-v5', { prompt: '  ' }, 'Request parameter [prompt] required'],
-			['PixVerse/text-to-video-v5', { prompt: 'a', aspectRatio: '2:1' }, 'Request parameter [aspectRatio] must be one of: 16:9, 4:3, 1:1, 3:4, 9:16'],
-			['PixVerse/text-to-video-v5', { prompt: 'a', quality: '1080p', duration: 8 }, 'Request parameter [duration] must be 5 when quality is 1080p'],
-			['PixVerse/text-to-video-v5', { prompt: 'a', seed: 'x' }, 'Request parameter [seed] must be integer or float'],
-			['PixVerse/text-to-video-v5', { prompt: 'a', Watermark: 'yes' }, 'Request parameter [Watermark] must be one of: false, true'],
-			['wiroai/LTX-Video-Text2Video', { prompt: 'a', fps: 'fast' }, 'Request parameter [fps] must be integer or float'],
-			['wiroai/LTX-Video-Text2Video', { prompt: 'a', width: 5000 }, 'Request parameter [width] must be between 64 and 1920'],
-			['wiroai/LTX-Video-Text2Video', { prompt: 'a', steps: 0 }, 'Request parameter [steps] must be between 1 and 100'],
+			[
+				'PixVerse/text-to-video-v5',
+				{ prompt: 'a', aspectRatio: '2:1' },
+				'Request parameter [aspectRatio] must be one of: 16:9, 4:3, 1:1, 3:4, 9:16',
+			],
+			[
+				'PixVerse/text-to-video-v5',
+				{ prompt: 'a', quality: '1080p', duration: 8 },
+				'Request parameter [duration] must be 5 when quality is 1080p',
+			],
+			[
+				'PixVerse/text-to-video-v5',
+				{ prompt: 'a', seed: 'x' },
+				'Request parameter [seed] must be integer or float',
+			],
+			[
+				'PixVerse/text-to-video-v5',
+				{ prompt: 'a', Watermark: 'yes' },
+				'Request parameter [Watermark] must be one of: false, true',
+			],
+			[
+				'wiroai/LTX-Video-Text2Video',
+				{ prompt: 'a', fps: 'fast' },
+				'Request parameter [fps] must be integer or float',
+			],
+			[
+				'wiroai/LTX-Video-Text2Video',
+				{ prompt: 'a', width: 5000 },
+				'Request parameter [width] must be between 64 and 1920',
+			],
+			[
+				'wiroai/LTX-Video-Text2Video',
+				{ prompt: 'a', steps: 0 },
+				'Request parameter [steps] must be between 1 and 100',
+			],
 			['wiroai/Image-To-Video-Demo', { prompt: 'a' }, 'Request parameter [inputImage] required'],
-			['wiroai/Image-To-Video-Demo', { inputImageUrl: 'https://x.test/a.png', motion: 2 }, 'Request parameter [motion] must be between 0 and 1'],
+			[
+				'wiroai/Image-To-Video-Demo',
+				{ inputImageUrl: 'https://x.test/a.png', motion: 2 },
+				'Request parameter [motion] must be between 0 and 1',
+			],
 		])('%s %j → %s', async (model, body, message) => {
-			expect(errorOf((await call(server, `Run/${model}`, body)).body)).toEqual({ code: 0, message });
+			expect(errorOf((await call(server, `Run/${model}`, body)).body)).toEqual({
+				code: 0,
+				message,
+			});
 			expect(server.stats.tasksCreated).toBe(0);
 		});
 
@@ -150,15 +204,36 @@ describe('local Wiro server', () => {
 		});
 
 		it('accepts the seed examples and stores the parameters without callbackUrl', async () => {
-			const pix = { prompt: 'rabbit', negativePrompt: '', aspectRatio: '16:9', duration: '5', quality: '540p', style: '', seed: 0, Watermark: 'false' };
-			const answer = await call(server, 'Run/PixVerse/text-to-video-v5', { ...pix, callbackUrl: 'http://127.0.0.1:1/cb' });
+			const pix = {
+				prompt: 'rabbit',
+				negativePrompt: '',
+				aspectRatio: '16:9',
+				duration: '5',
+				quality: '540p',
+				style: '',
+				seed: 0,
+				Watermark: 'false',
+			};
+			const answer = await call(server, 'Run/PixVerse/text-to-video-v5', {
+				...pix,
+				callbackUrl: 'http://127.0.0.1:1/cb',
+			});
 			expect(answer.body.result).toBe(true);
 			expect(answer.body.taskid).toMatch(/^\d+$/);
 			expect(answer.body.socketaccesstoken).toMatch(/^[A-Za-z0-9]{30}$/);
 			const task = server.getTask(answer.body.taskid ?? '');
 			expect(task?.parameters).toEqual(pix);
 			expect(task?.callbackurl).toBe('http://127.0.0.1:1/cb');
-			const ltx = { prompt: 'woman', negativePrompt: 'Blurry, bad quality', fps: 24, width: 768, height: 768, numFrames: 240, steps: 25, seed: '42' };
+			const ltx = {
+				prompt: 'woman',
+				negativePrompt: 'Blurry, bad quality',
+				fps: 24,
+				width: 768,
+				height: 768,
+				numFrames: 240,
+				steps: 25,
+				seed: '42',
+			};
 			expect((await call(server, 'Run/wiroai/LTX-Video-Text2Video', ltx)).body.result).toBe(true);
 		});
 
@@ -172,7 +247,11 @@ describe('local Wiro server', () => {
 
 			const multipart = new FormData();
 			multipart.append('prompt', 'wave');
-			multipart.append('inputImage', new Blob([Buffer.from('PNGDATA')], { type: 'image/png' }), 'cat.png');
+			multipart.append(
+				'inputImage',
+				new Blob([Buffer.from('PNGDATA')], { type: 'image/png' }),
+				'cat.png',
+			);
 			const upload = await fetch(`${server.baseUrl}/Run/wiroai/Image-To-Video-Demo`, {
 				method: 'POST',
 				headers: keyOnly,
@@ -192,13 +271,20 @@ describe('local Wiro server', () => {
 	});
 
 	it('refuses runs over the concurrency limit with code 96', async () => {
-		const limited = new WiroServer({ projects: [{ apiKey: 'k', mode: 'apiKey', concurrencyLimit: 1 }], taskDurationMs: 5000 });
+		const limited = new WiroServer({
+			projects: [{ apiKey: 'k', mode: 'apiKey', concurrencyLimit: 1 }],
+			taskDurationMs: 5000,
+		});
 		await limited.start();
 		try {
 			const body = { prompt: 'a' };
-			const first = await call(limited, 'Run/PixVerse/text-to-video-v5', body, { 'x-api-key': 'k' });
+			const first = await call(limited, 'Run/PixVerse/text-to-video-v5', body, {
+				'x-api-key': 'k',
+			});
 			expect(first.body.result).toBe(true);
-			const second = await call(limited, 'Run/PixVerse/text-to-video-v5', body, { 'x-api-key': 'k' });
+			const second = await call(limited, 'Run/PixVerse/text-to-video-v5', body, {
+				'x-api-key': 'k',
+			});
 			expect(errorOf(second.body)).toEqual({
 				code: 96,
 				message:
@@ -206,7 +292,10 @@ describe('local Wiro server', () => {
 			});
 			expect(limited.stats).toMatchObject({ rejected96: 1, tasksCreated: 1, peakActive: 1 });
 			limited.finishTask(first.body.taskid ?? '', 'success');
-			expect((await call(limited, 'Run/PixVerse/text-to-video-v5', body, { 'x-api-key': 'k' })).body.result).toBe(true);
+			expect(
+				(await call(limited, 'Run/PixVerse/text-to-video-v5', body, { 'x-api-key': 'k' })).body
+					.result,
+			).toBe(true);
 		} finally {
 			await limited.stop();
 		}
@@ -225,10 +314,24 @@ describe('local Wiro server', () => {
 			expect(endedAt).toBeGreaterThanOrEqual(runAt + 600);
 			expect(endedAt).toBeLessThanOrEqual(firstDetailAt + 600);
 
-			expect(task).toMatchObject({ status: 'task_postprocess_end', pexit: '0', totalcost: '0.120000000000', size: '200000' });
-			expect(Object.values(task).filter((value) => typeof value !== 'string' && typeof value !== 'object')).toEqual([]);
+			expect(task).toMatchObject({
+				status: 'task_postprocess_end',
+				pexit: '0',
+				totalcost: '0.120000000000',
+				size: '200000',
+			});
+			expect(
+				Object.values(task).filter(
+					(value) => typeof value !== 'string' && typeof value !== 'object',
+				),
+			).toEqual([]);
 			const [output] = task.outputs;
-			expect(output).toMatchObject({ name: '0.mp4', contenttype: 'video/mp4', size: '200000', uuid: task.uuid });
+			expect(output).toMatchObject({
+				name: '0.mp4',
+				contenttype: 'video/mp4',
+				size: '200000',
+				uuid: task.uuid,
+			});
 			expect(output.url).toBe(`${server.origin}/files/${task.uuid}/0.mp4`);
 
 			const byToken = await detail(server, { tasktoken: created.socketaccesstoken ?? '' });
@@ -254,36 +357,58 @@ describe('local Wiro server', () => {
 		it('fails a #fail task without outputs or cost', async () => {
 			const created = await run(server, 'boom #fail #duration=50');
 			const { task } = await pollUntilTerminal(server, created.taskid ?? '');
-			expect(task).toMatchObject({ status: 'task_postprocess_end', pexit: '1', outputs: [], totalcost: '0' });
+			expect(task).toMatchObject({
+				status: 'task_postprocess_end',
+				pexit: '1',
+				outputs: [],
+				totalcost: '0',
+			});
 			expect(task.debugerror).not.toBe('');
 		});
 
 		it('answers "There is no task yet." for an unknown task', async () => {
-			expect(errorOf((await call(server, 'Task/Detail', { taskid: '1' })).body)).toEqual({ code: 1, message: 'There is no task yet.' });
+			expect(errorOf((await call(server, 'Task/Detail', { taskid: '1' })).body)).toEqual({
+				code: 1,
+				message: 'There is no task yet.',
+			});
 		});
 	});
 
 	describe('Cancel, Kill and InputOutputDelete', () => {
 		it('cancels only a queued task', async () => {
 			const queued = await run(server, 'wait #queue=2000');
-			const cancelled = await call(server, 'Task/Cancel', { tasktoken: queued.socketaccesstoken }, keyOnly);
+			const cancelled = await call(
+				server,
+				'Task/Cancel',
+				{ tasktoken: queued.socketaccesstoken },
+				keyOnly,
+			);
 			expect(cancelled.body.result).toBe(true);
 			expect(cancelled.body.tasklist?.[0].status).toBe('task_cancel');
-			expect(errorOf((await call(server, 'Task/Cancel', { taskid: queued.taskid }, keyOnly)).body).message).toBe(
-				'Task is not in a cancellable state.',
-			);
+			expect(
+				errorOf((await call(server, 'Task/Cancel', { taskid: queued.taskid }, keyOnly)).body)
+					.message,
+			).toBe('Task is not in a cancellable state.');
 			const running = await run(server, 'go #queue=0 #duration=2000');
 			await new Promise((resolve) => setTimeout(resolve, 20));
-			expect(errorOf((await call(server, 'Task/Cancel', { taskid: running.taskid }, keyOnly)).body).message).toBe(
-				'Task is not in a cancellable state.',
-			);
+			expect(
+				errorOf((await call(server, 'Task/Cancel', { taskid: running.taskid }, keyOnly)).body)
+					.message,
+			).toBe('Task is not in a cancellable state.');
 		});
 
 		it('kills a running task by socketaccesstoken and refuses a finished one', async () => {
 			const running = await run(server, 'go #queue=0 #duration=2000');
-			const killed = await call(server, 'Task/Kill', { socketaccesstoken: running.socketaccesstoken }, keyOnly);
+			const killed = await call(
+				server,
+				'Task/Kill',
+				{ socketaccesstoken: running.socketaccesstoken },
+				keyOnly,
+			);
 			expect(killed.body.tasklist?.[0]).toMatchObject({ status: 'task_cancel', outputs: [] });
-			expect(errorOf((await call(server, 'Task/Kill', { taskid: running.taskid }, keyOnly)).body)).toEqual({
+			expect(
+				errorOf((await call(server, 'Task/Kill', { taskid: running.taskid }, keyOnly)).body),
+			).toEqual({
 				code: 1,
 				message: 'Task could not be killed: task is not running',
 			});
@@ -294,12 +419,20 @@ describe('local Wiro server', () => {
 			const task = (await pollUntilTerminal(server, created.taskid ?? '')).task;
 			expect((await fetch(outputFileUrl(task))).status).toBe(200);
 			for (let i = 0; i < 2; i++) {
-				const answer = await call(server, 'Task/InputOutputDelete', { tasktoken: created.socketaccesstoken }, keyOnly);
+				const answer = await call(
+					server,
+					'Task/InputOutputDelete',
+					{ tasktoken: created.socketaccesstoken },
+					keyOnly,
+				);
 				expect(answer.body).toEqual({ errors: [], result: true });
 			}
 			expect((await fetch(outputFileUrl(task))).status).toBe(404);
 			expect((await detail(server, { taskid: task.id })).outputs).toEqual([]);
-			expect(errorOf((await call(server, 'Task/InputOutputDelete', { tasktoken: 'x' }, keyOnly)).body).code).toBe(1);
+			expect(
+				errorOf((await call(server, 'Task/InputOutputDelete', { tasktoken: 'x' }, keyOnly)).body)
+					.code,
+			).toBe(1);
 		});
 	});
 
@@ -333,7 +466,10 @@ describe('local Wiro server', () => {
 			const created = await run(server, '#duration=30', { callbackUrl });
 			// The count rises when the answer arrives, a moment after the receiver saw the body.
 			await waitFor(() => received.length === 2 && server.stats.callbacksSent === 2, 3000);
-			expect(received[0]).toMatchObject({ result: true, tasklist: [{ id: created.taskid, status: 'task_postprocess_end' }] });
+			expect(received[0]).toMatchObject({
+				result: true,
+				tasklist: [{ id: created.taskid, status: 'task_postprocess_end' }],
+			});
 		});
 
 		it('retries a failed delivery up to callbackRetries times, callbackRetryDelayMs apart, then gives up', async () => {
@@ -342,7 +478,9 @@ describe('local Wiro server', () => {
 			const healed = await run(server, '#duration=30', { callbackUrl });
 			await waitFor(() => server.stats.callbacksSent === 1, 3000);
 			expect(received).toHaveLength(3);
-			expect(received.every((body) => JSON.stringify(body).includes(`"id":"${healed.taskid}"`))).toBe(true);
+			expect(
+				received.every((body) => JSON.stringify(body).includes(`"id":"${healed.taskid}"`)),
+			).toBe(true);
 			expect(server.stats.callbackFailures).toBe(2);
 
 			received.length = 0;
@@ -402,7 +540,9 @@ describe('local Wiro server', () => {
 			const created = await run(server, '#duration=10000');
 			server.setFaults({ slowRate: 1, slowMs: 1000 });
 			const answered: string[] = [];
-			const slow = detail(server, { taskid: created.taskid ?? '' }).then(() => answered.push('Detail'));
+			const slow = detail(server, { taskid: created.taskid ?? '' }).then(() =>
+				answered.push('Detail'),
+			);
 			await waitFor(() => server.requests.length === 2);
 			await run(server, 'sent after the Detail arrived');
 			answered.push('Run');
@@ -414,7 +554,9 @@ describe('local Wiro server', () => {
 
 	it('drops the next Run answer after creating the task', async () => {
 		server.dropNextRunAnswer();
-		await expect(call(server, 'Run/PixVerse/text-to-video-v5', { prompt: 'lost' }, keyOnly)).rejects.toThrow();
+		await expect(
+			call(server, 'Run/PixVerse/text-to-video-v5', { prompt: 'lost' }, keyOnly),
+		).rejects.toThrow();
 		expect(server.tasks()).toHaveLength(1);
 		expect(server.stats.run).toBe(1);
 		await run(server, 'found');
@@ -422,16 +564,33 @@ describe('local Wiro server', () => {
 	});
 
 	it('describes and lists the models', async () => {
-		const list = await call(server, 'Tool/List', { search: 'video', categories: ['text-to-video'] });
+		const list = await call(server, 'Tool/List', {
+			search: 'video',
+			categories: ['text-to-video'],
+		});
 		expect(list.body.total).toBe('2');
 		const all = await call(server, 'Tool/List', {});
 		expect(all.body.total).toBe('4');
-		const detailAnswer = await call(server, 'Tool/Detail', { slugowner: 'PixVerse', slugproject: 'text-to-video-v5' });
-		const tool = detailAnswer.body.tool?.[0] as { parameters: Array<{ items: Array<{ id: string; type: string }> }> };
+		const detailAnswer = await call(server, 'Tool/Detail', {
+			slugowner: 'PixVerse',
+			slugproject: 'text-to-video-v5',
+		});
+		const tool = detailAnswer.body.tool?.[0] as {
+			parameters: Array<{ items: Array<{ id: string; type: string }> }>;
+		};
 		expect(tool.parameters[0].items.map((item) => item.id)).toEqual([
-			'prompt', 'negativePrompt', 'aspectRatio', 'duration', 'quality', 'style', 'seed', 'Watermark',
+			'prompt',
+			'negativePrompt',
+			'aspectRatio',
+			'duration',
+			'quality',
+			'style',
+			'seed',
+			'Watermark',
 		]);
-		expect(errorOf((await call(server, 'Tool/Detail', { slugowner: 'x', slugproject: 'y' })).body).code).toBe(1);
+		expect(
+			errorOf((await call(server, 'Tool/Detail', { slugowner: 'x', slugproject: 'y' })).body).code,
+		).toBe(1);
 	});
 });
 
@@ -446,19 +605,31 @@ describe('sample video (the demo serves a real clip)', () => {
 				const nonce = String(Date.now()) + Math.random().toString().slice(2, 8);
 				const response = await fetch(`${demo.baseUrl}/Run/wiroai/LTX-Video-Text2Video`, {
 					method: 'POST',
-					headers: { 'content-type': 'application/json', 'x-api-key': 'test-key', 'x-nonce': nonce, 'x-signature': wiroSignature('test-key', 'test-secret', nonce) },
+					headers: {
+						'content-type': 'application/json',
+						'x-api-key': 'test-key',
+						'x-nonce': nonce,
+						'x-signature': wiroSignature('test-key', 'test-secret', nonce),
+					},
 					body: JSON.stringify({ prompt }),
 				});
 				return ((await response.json()) as { taskid: string }).taskid;
 			};
 			const plain = await run('clip');
 			const sized = await run('clip #size=1000');
-			await waitFor(() => demo.taskEndedAt(plain) !== undefined && demo.taskEndedAt(sized) !== undefined, 3000);
-			const plainBytes = Buffer.from(await (await fetch(outputFileUrl(demo.getTask(plain)!))).arrayBuffer());
+			await waitFor(
+				() => demo.taskEndedAt(plain) !== undefined && demo.taskEndedAt(sized) !== undefined,
+				3000,
+			);
+			const plainBytes = Buffer.from(
+				await (await fetch(outputFileUrl(demo.getTask(plain)!))).arrayBuffer(),
+			);
 			expect(plainBytes.equals(sampleVideo)).toBe(true);
 			expect(demo.getTask(plain)!.outputs[0].size).toBe(String(sampleVideo.length));
 			expect(plainBytes.subarray(4, 8).toString()).toBe('ftyp');
-			const sizedBytes = Buffer.from(await (await fetch(outputFileUrl(demo.getTask(sized)!))).arrayBuffer());
+			const sizedBytes = Buffer.from(
+				await (await fetch(outputFileUrl(demo.getTask(sized)!))).arrayBuffer(),
+			);
 			expect(sizedBytes.length).toBe(1000);
 		} finally {
 			await demo.stop();

@@ -8,11 +8,16 @@ import { bodiesAt, NODE_NAME, runWiro, signatureCredentials } from '../dev/workf
  */
 const LTX = 'wiroai/LTX-Video-Text2Video';
 const generate = (prompt: string, options: Record<string, unknown> = {}) => ({
-	resource: 'video', operation: 'generate', model: LTX, prompt, options: { download: false, ...options },
+	resource: 'video',
+	operation: 'generate',
+	model: LTX,
+	prompt,
+	options: { download: false, ...options },
 });
 const detailCalls = (server: WiroServer): number => bodiesAt(server, 'Task/Detail').length;
 /** Every connection the node opened is closed (the server sees the close shortly after the client sends it). */
-const allClosed = async (server: WiroServer): Promise<void> => await waitFor(() => server.openSocketConnections === 0, 3000);
+const allClosed = async (server: WiroServer): Promise<void> =>
+	await waitFor(() => server.openSocketConnections === 0, 3000);
 
 let server: WiroServer;
 
@@ -37,7 +42,10 @@ describe('waiting over the task socket', () => {
 
 	it('a 6 s task: one connection, one registration, Task/Detail only after registering and on the end hints', async () => {
 		const result = await runWiro(server, { parameters: generate('sunrise #duration=6000') });
-		expect(result.output(NODE_NAME)[0].json).toMatchObject({ succeeded: true, status: 'task_postprocess_end' });
+		expect(result.output(NODE_NAME)[0].json).toMatchObject({
+			succeeded: true,
+			status: 'task_postprocess_end',
+		});
 		expect(server.stats.socketConnections).toBe(1);
 		expect(server.stats.socketRegistrations).toBe(1);
 		// Polling alone asks about 6 times for a 6 s task: here once after registering, then on task_end / task_postprocess_end.
@@ -47,7 +55,9 @@ describe('waiting over the task socket', () => {
 	}, 20_000);
 
 	it('a failed task: the end message says nothing about success, Task/Detail (pexit 1) makes it a failure', async () => {
-		const result = await runWiro(server, { parameters: generate('will break #fail #duration=2000') });
+		const result = await runWiro(server, {
+			parameters: generate('will break #fail #duration=2000'),
+		});
 		const task = server.tasks()[0];
 		expect(result.nodeError(NODE_NAME)?.message).toMatch(/^The Wiro task failed \(exit code 1\)/);
 		expect(result.nodeError(NODE_NAME)?.message).toContain(task.socketaccesstoken);
@@ -77,12 +87,25 @@ describe('waiting over the task socket', () => {
 
 	it('10 items at once: a connection each, every item its true outcome, no connection left', async () => {
 		const result = await runWiro(server, {
-			items: Array.from({ length: 10 }, (_, index) => ({ prompt: `clip ${index} #duration=${2000 + index * 100}${index === 3 ? ' #fail' : ''}` })),
+			items: Array.from({ length: 10 }, (_, index) => ({
+				prompt: `clip ${index} #duration=${2000 + index * 100}${index === 3 ? ' #fail' : ''}`,
+			})),
 			parameters: generate('={{ $json.prompt }}'),
 			continueOnFail: true,
 		});
 		const items = result.output(NODE_NAME);
-		expect(items.map((item) => item.json.succeeded ?? false)).toEqual([true, true, true, false, true, true, true, true, true, true]);
+		expect(items.map((item) => item.json.succeeded ?? false)).toEqual([
+			true,
+			true,
+			true,
+			false,
+			true,
+			true,
+			true,
+			true,
+			true,
+			true,
+		]);
 		expect(items[3].json.error).toMatch(/exit code 1/);
 		expect(server.stats.socketConnections).toBe(10);
 		expect(server.stats.socketRegistrations).toBe(10);
@@ -102,9 +125,18 @@ describe('waiting over the task socket', () => {
 	});
 
 	it('Task > Wait with a task ID learns the token and waits over the socket', async () => {
-		const started = await runWiro(server, { parameters: { ...generate('later #duration=4000'), waitMode: 'none' } });
+		const started = await runWiro(server, {
+			parameters: { ...generate('later #duration=4000'), waitMode: 'none' },
+		});
 		const taskId = String(started.output(NODE_NAME)[0].json.taskId);
-		const result = await runWiro(server, { parameters: { resource: 'task', operation: 'wait', task: taskId, options: { download: false } } });
+		const result = await runWiro(server, {
+			parameters: {
+				resource: 'task',
+				operation: 'wait',
+				task: taskId,
+				options: { download: false },
+			},
+		});
 		expect(result.output(NODE_NAME)[0].json).toMatchObject({ taskId, succeeded: true });
 		expect(server.stats.socketRegistrations).toBe(1);
 		await allClosed(server);
@@ -123,8 +155,12 @@ describe('waiting over the task socket', () => {
 
 describe('no socket outlives the wait', () => {
 	it('timeout: the task is killed and its connection closed', async () => {
-		const result = await runWiro(server, { parameters: generate('too slow #duration=20000', { timeout: 2 }) });
-		expect(result.nodeError(NODE_NAME)?.message).toMatch(/did not finish within 2 s \(last status task_\w+\)/);
+		const result = await runWiro(server, {
+			parameters: generate('too slow #duration=20000', { timeout: 2 }),
+		});
+		expect(result.nodeError(NODE_NAME)?.message).toMatch(
+			/did not finish within 2 s \(last status task_\w+\)/,
+		);
 		expect(server.stats.kill).toBe(1);
 		expect(server.stats.socketConnections).toBe(1);
 		await allClosed(server);
@@ -148,7 +184,10 @@ describe('no socket outlives the wait', () => {
 			parameters: generate('={{ $json.prompt }}'),
 			continueOnFail: true,
 		});
-		expect(result.output(NODE_NAME).map((item) => item.json.succeeded ?? item.json.error)).toEqual([true, expect.stringMatching(/exit code 1/)]);
+		expect(result.output(NODE_NAME).map((item) => item.json.succeeded ?? item.json.error)).toEqual([
+			true,
+			expect.stringMatching(/exit code 1/),
+		]);
 		await allClosed(server);
 	});
 });

@@ -7,7 +7,13 @@ import { bodiesAt, NODE_NAME, runWiro } from '../dev/workflow-runner/runWiro';
  * twice, the node falls back to polling Task/Detail, and no connection is left open.
  */
 const LTX = 'wiroai/LTX-Video-Text2Video';
-const generate = (prompt: string) => ({ resource: 'video', operation: 'generate', model: LTX, prompt, options: { download: false } });
+const generate = (prompt: string) => ({
+	resource: 'video',
+	operation: 'generate',
+	model: LTX,
+	prompt,
+	options: { download: false },
+});
 const detailCalls = (server: WiroServer): number => bodiesAt(server, 'Task/Detail').length;
 
 let server: WiroServer;
@@ -29,7 +35,10 @@ afterAll(async () => {
 async function runUnder(faults: SocketFaults, durationMs: number, timeoutMs = 30_000) {
 	server.setSocketFaults(faults);
 	const result = await runWiro(server, {
-		items: [{ prompt: `fine #duration=${durationMs}` }, { prompt: `broken #fail #duration=${durationMs}` }],
+		items: [
+			{ prompt: `fine #duration=${durationMs}` },
+			{ prompt: `broken #fail #duration=${durationMs}` },
+		],
 		parameters: generate('={{ $json.prompt }}'),
 		continueOnFail: true,
 		timeoutMs,
@@ -66,7 +75,7 @@ describe('task socket faults: true outcome, nothing lost, polling takes over', (
 		expect(detailCalls(server)).toBeGreaterThanOrEqual(6);
 	});
 
-	it('messages stop at task_end (as Wiro\'s code sample does): Task/Detail confirms, then polls quickly', async () => {
+	it("messages stop at task_end (as Wiro's code sample does): Task/Detail confirms, then polls quickly", async () => {
 		await runUnder({ stopAtTaskEnd: true }, 3000);
 		expect(server.stats.socketRegistrations).toBe(2);
 	});

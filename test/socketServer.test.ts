@@ -37,7 +37,11 @@ async function runTask(prompt: string): Promise<{ taskid: string; socketaccessto
 }
 
 /** Connects, registers the token, and collects text frames until `until` says stop or the socket closes. */
-async function listen(token: string, until: (frame: Frame | undefined) => boolean, register = true): Promise<{ frames: Frame[]; raw: string[]; closed: boolean }> {
+async function listen(
+	token: string,
+	until: (frame: Frame | undefined) => boolean,
+	register = true,
+): Promise<{ frames: Frame[]; raw: string[]; closed: boolean }> {
 	const ws = new WebSocket(server.socketUrl);
 	const frames: Frame[] = [];
 	const raw: string[] = [];
@@ -67,21 +71,46 @@ async function listen(token: string, until: (frame: Frame | undefined) => boolea
 	});
 }
 
-const isEnd = (frame: Frame | undefined): boolean => frame?.type === 'task_postprocess_end' || frame?.type === 'task_cancel';
+const isEnd = (frame: Frame | undefined): boolean =>
+	frame?.type === 'task_postprocess_end' || frame?.type === 'task_cancel';
 
 describe('the local task socket', () => {
-	it('sends a registered task\'s lifecycle in order, with task_output progress, ending with the outputs', async () => {
+	it("sends a registered task's lifecycle in order, with task_output progress, ending with the outputs", async () => {
 		const { socketaccesstoken, taskid } = await runTask('clip #duration=3500');
 		const { frames } = await listen(socketaccesstoken, isEnd);
 		const types = frames.map((frame) => frame.type);
 		const lifecycle = types.filter((type) => type !== 'task_output');
-		expect(lifecycle).toEqual(['task_accept', 'task_preprocess_start', 'task_preprocess_end', 'task_assign', 'task_start', 'task_output_full', 'task_end', 'task_postprocess_start', 'task_postprocess_end']);
+		expect(lifecycle).toEqual([
+			'task_accept',
+			'task_preprocess_start',
+			'task_preprocess_end',
+			'task_assign',
+			'task_start',
+			'task_output_full',
+			'task_end',
+			'task_postprocess_start',
+			'task_postprocess_end',
+		]);
 		const progress = frames.filter((frame) => frame.type === 'task_output');
 		expect(progress.length).toBeGreaterThan(0);
-		expect(progress[0].message).toMatchObject({ type: 'progressGenerate', percentage: expect.stringMatching(/^\d+$/) });
-		expect(frames.every((frame) => frame.tasktoken === socketaccesstoken && frame.id === taskid && frame.result === true)).toBe(true);
+		expect(progress[0].message).toMatchObject({
+			type: 'progressGenerate',
+			percentage: expect.stringMatching(/^\d+$/),
+		});
+		expect(
+			frames.every(
+				(frame) =>
+					frame.tasktoken === socketaccesstoken && frame.id === taskid && frame.result === true,
+			),
+		).toBe(true);
 		const last = frames[frames.length - 1];
-		expect(last.message).toEqual([expect.objectContaining({ name: '0.mp4', contenttype: 'video/mp4', url: expect.stringContaining('/files/') })]);
+		expect(last.message).toEqual([
+			expect.objectContaining({
+				name: '0.mp4',
+				contenttype: 'video/mp4',
+				url: expect.stringContaining('/files/'),
+			}),
+		]);
 		expect(server.stats).toMatchObject({ socketConnections: 1, socketRegistrations: 1 });
 	});
 
@@ -104,8 +133,16 @@ describe('the local task socket', () => {
 		const { socketaccesstoken, taskid } = await runTask('clip #fail #duration=1500');
 		const { frames } = await listen(socketaccesstoken, isEnd);
 		expect(frames[0]).toEqual({ type: 'connected', version: '1.0' });
-		expect(frames.slice(1).every((frame) => frame.tasktoken === undefined && frame.id === taskid)).toBe(true);
-		expect(frames[frames.length - 1]).toMatchObject({ type: 'task_postprocess_end', terminal: true, success: false, exitCode: 1, message: [] });
+		expect(
+			frames.slice(1).every((frame) => frame.tasktoken === undefined && frame.id === taskid),
+		).toBe(true);
+		expect(frames[frames.length - 1]).toMatchObject({
+			type: 'task_postprocess_end',
+			terminal: true,
+			success: false,
+			exitCode: 1,
+			message: [],
+		});
 	});
 
 	it('a killed task ends with task_cancel', async () => {

@@ -27,7 +27,8 @@ import { bodiesAt, signatureCredentials } from '../dev/workflow-runner/runWiro';
 const TOOL_TYPE = 'n8n-nodes-wiro.wiroTool';
 const AGENT_TYPE = 'n8n-nodes-test.agent';
 const TOOL_NODE = 'Wiro Video';
-const PROMPT = "={{ $fromAI('prompt', 'What the video shows: subject, action, setting, camera movement and style, in plain sentences', 'string') }}";
+const PROMPT =
+	"={{ $fromAI('prompt', 'What the video shows: subject, action, setting, camera movement and style, in plain sentences', 'string') }}";
 
 function toolVariant(node: Wiro): INodeType {
 	const description = deepCopy(node.description) as INodeTypeDescription;
@@ -37,8 +38,23 @@ function toolVariant(node: Wiro): INodeType {
 	description.outputs = [NodeConnectionTypes.AiTool];
 	delete description.usableAsTool;
 	description.properties = [
-		{ displayName: 'Tool Description', name: 'descriptionType', type: 'options', options: [{ name: 'Set Automatically', value: 'auto' }, { name: 'Set Manually', value: 'manual' }], default: 'auto' },
-		{ displayName: 'Description', name: 'toolDescription', type: 'string', default: description.description, displayOptions: { show: { descriptionType: ['manual'] } } },
+		{
+			displayName: 'Tool Description',
+			name: 'descriptionType',
+			type: 'options',
+			options: [
+				{ name: 'Set Automatically', value: 'auto' },
+				{ name: 'Set Manually', value: 'manual' },
+			],
+			default: 'auto',
+		},
+		{
+			displayName: 'Description',
+			name: 'toolDescription',
+			type: 'string',
+			default: description.description,
+			displayOptions: { show: { descriptionType: ['manual'] } },
+		},
 		...description.properties,
 	];
 	return { description, methods: node.methods, execute: node.execute };
@@ -60,7 +76,10 @@ class ToolCallingAgent implements INodeType {
 		version: 1,
 		description: 'Calls the connected tool once',
 		defaults: { name: 'Agent' },
-		inputs: [NodeConnectionTypes.Main, { type: NodeConnectionTypes.AiTool, displayName: 'Tools', required: true }],
+		inputs: [
+			NodeConnectionTypes.Main,
+			{ type: NodeConnectionTypes.AiTool, displayName: 'Tools', required: true },
+		],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [{ displayName: 'Arguments', name: 'args', type: 'json', default: '{}' }],
 	};
@@ -68,14 +87,23 @@ class ToolCallingAgent implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const [tool] = (await this.getInputConnectionData(NodeConnectionTypes.AiTool, 0)) as ToolLike[];
 		const args = JSON.parse(this.getNodeParameter('args', 0) as string) as Record<string, unknown>;
-		const parameters = Object.fromEntries(Object.entries(tool.schema.shape).map(([key, value]) => [key, value.description ?? '']));
+		const parameters = Object.fromEntries(
+			Object.entries(tool.schema.shape).map(([key, value]) => [key, value.description ?? '']),
+		);
 		let response: string;
 		try {
 			response = await tool.invoke(args);
 		} catch (error) {
 			response = `Error: ${(error as Error).message}`;
 		}
-		return [[{ json: { name: tool.name, description: tool.description, parameters, response }, pairedItem: { item: 0 } }]];
+		return [
+			[
+				{
+					json: { name: tool.name, description: tool.description, parameters, response },
+					pairedItem: { item: 0 },
+				},
+			],
+		];
 	}
 }
 
@@ -91,14 +119,33 @@ afterAll(async () => {
 	await disposeHarness();
 });
 
-async function callTool(parameters: INodeParameters, args: Record<string, unknown>): Promise<{ run: RunWorkflowResult; seen: Record<string, unknown> }> {
-	const node = (name: string, type: string, nodeParameters: INodeParameters): INode => ({ id: name, name, type, typeVersion: 1, position: [0, 0], parameters: nodeParameters });
+async function callTool(
+	parameters: INodeParameters,
+	args: Record<string, unknown>,
+): Promise<{ run: RunWorkflowResult; seen: Record<string, unknown> }> {
+	const node = (name: string, type: string, nodeParameters: INodeParameters): INode => ({
+		id: name,
+		name,
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: nodeParameters,
+	});
 	const run = await runWorkflow({
 		nodeTypes: { [TOOL_TYPE]: toolVariant(new Wiro()), [AGENT_TYPE]: new ToolCallingAgent() },
 		credentialTypes: { wiroApi: new WiroApi() },
 		credentials: { wiroApi: signatureCredentials(server) },
-		nodes: [node('Agent', AGENT_TYPE, { args: JSON.stringify(args) }), node(TOOL_NODE, TOOL_TYPE, parameters)],
-		connections: { [TOOL_NODE]: { [NodeConnectionTypes.AiTool]: [[{ node: 'Agent', type: NodeConnectionTypes.AiTool, index: 0 }]] } },
+		nodes: [
+			node('Agent', AGENT_TYPE, { args: JSON.stringify(args) }),
+			node(TOOL_NODE, TOOL_TYPE, parameters),
+		],
+		connections: {
+			[TOOL_NODE]: {
+				[NodeConnectionTypes.AiTool]: [
+					[{ node: 'Agent', type: NodeConnectionTypes.AiTool, index: 0 }],
+				],
+			},
+		},
 	});
 	return { run, seen: run.output('Agent')[0]?.json ?? {} };
 }
@@ -106,23 +153,40 @@ async function callTool(parameters: INodeParameters, args: Record<string, unknow
 describe('The Wiro node as an AI agent tool (n8n-core createNodeAsTool)', () => {
 	it('offers the prompt to the model and answers with a compact result, never pausing', async () => {
 		const { run, seen } = await callTool(
-			{ resource: 'video', operation: 'generate', model: 'PixVerse/text-to-video-v5', prompt: PROMPT, waitMode: 'callback', options: { pollInterval: 0.2 } },
+			{
+				resource: 'video',
+				operation: 'generate',
+				model: 'PixVerse/text-to-video-v5',
+				prompt: PROMPT,
+				waitMode: 'callback',
+				options: { pollInterval: 0.2 },
+			},
 			{ prompt: 'A red kite over a green hill' },
 		);
 		expect(run.status).toBe('success');
 		expect(run.waitTill).toBeUndefined();
 		expect(seen).toMatchObject({ name: 'Wiro_Video', description: 'Generate a video in Wiro' });
 		expect(seen.parameters).toEqual({ prompt: expect.stringMatching(/^What the video shows/) });
-		expect(bodiesAt(server, 'Run/PixVerse/text-to-video-v5')[0]).toMatchObject({ prompt: 'A red kite over a green hill' });
+		expect(bodiesAt(server, 'Run/PixVerse/text-to-video-v5')[0]).toMatchObject({
+			prompt: 'A red kite over a green hill',
+		});
 		expect(bodiesAt(server, 'Run/PixVerse/text-to-video-v5')[0].callbackUrl).toBeUndefined();
 
 		const [result] = JSON.parse(String(seen.response)) as Array<Record<string, unknown>>;
 		const task = server.tasks()[0];
 		expect(result).toEqual({
-			taskId: task.id, taskToken: task.socketaccesstoken, model: 'PixVerse/text-to-video-v5',
-			status: 'task_postprocess_end', finished: true, succeeded: true,
-			outputUrls: [task.outputs[0].url], outputs: [{ name: '0.mp4', url: task.outputs[0].url, contentType: 'video/mp4', size: 16 * 1024 }],
-			cost: expect.any(Number), elapsedSeconds: expect.any(Number),
+			taskId: task.id,
+			taskToken: task.socketaccesstoken,
+			model: 'PixVerse/text-to-video-v5',
+			status: 'task_postprocess_end',
+			finished: true,
+			succeeded: true,
+			outputUrls: [task.outputs[0].url],
+			outputs: [
+				{ name: '0.mp4', url: task.outputs[0].url, contentType: 'video/mp4', size: 16 * 1024 },
+			],
+			cost: expect.any(Number),
+			elapsedSeconds: expect.any(Number),
 		});
 		// Download Output is on by default: as a tool nothing is downloaded, so nothing is dropped.
 		expect(server.requests.filter((request) => request.method === 'GET')).toHaveLength(0);
@@ -133,12 +197,22 @@ describe('The Wiro node as an AI agent tool (n8n-core createNodeAsTool)', () => 
 
 	it('honours the time bound: the call ends at the timeout, names the task and stops it', async () => {
 		const { run, seen } = await callTool(
-			{ resource: 'video', operation: 'generate', model: 'PixVerse/text-to-video-v5', prompt: PROMPT, options: { timeout: 1, pollInterval: 0.2 } },
+			{
+				resource: 'video',
+				operation: 'generate',
+				model: 'PixVerse/text-to-video-v5',
+				prompt: PROMPT,
+				options: { timeout: 1, pollInterval: 0.2 },
+			},
 			{ prompt: 'A very slow sunrise #duration=20000' },
 		);
 		expect(run.status).toBe('success');
 		const task = server.tasks()[0];
-		expect(seen.response).toMatch(new RegExp(`^Error: The Wiro task did not finish within 1 s \\(last status task_\\w+\\) \\(task ${task.id}, token ${task.socketaccesstoken}\\)`));
+		expect(seen.response).toMatch(
+			new RegExp(
+				`^Error: The Wiro task did not finish within 1 s \\(last status task_\\w+\\) \\(task ${task.id}, token ${task.socketaccesstoken}\\)`,
+			),
+		);
 		expect(seen.response).toMatch(/The task was stopped on Wiro so it is not billed/);
 		// Ended at the timeout, not with the 20 s task: it was stopped while still running.
 		expect(server.stats.kill + server.stats.cancel).toBe(1);
@@ -154,7 +228,8 @@ describe('The Wiro node as an AI agent tool (n8n-core createNodeAsTool)', () => 
 			{
 				...otherModelParameters(slug),
 				modelParameters: mapperValue(schema, {
-					inputImage: "={{ $fromAI('image_url', 'Public https URL of the image to animate', 'string') }}",
+					inputImage:
+						"={{ $fromAI('image_url', 'Public https URL of the image to animate', 'string') }}",
 					prompt: PROMPT,
 					motion: 0.5,
 				}),
@@ -164,18 +239,35 @@ describe('The Wiro node as an AI agent tool (n8n-core createNodeAsTool)', () => 
 		);
 		expect(run.status).toBe('success');
 		expect(Object.keys(seen.parameters as object).sort()).toEqual(['image_url', 'prompt']);
-		expect(bodiesAt(server, `Run/${slug}`)[0]).toEqual({ inputImage: '', inputImageUrl: 'https://example.com/cat.png', prompt: 'The cat blinks', motion: '0.5' });
+		expect(bodiesAt(server, `Run/${slug}`)[0]).toEqual({
+			inputImage: '',
+			inputImageUrl: 'https://example.com/cat.png',
+			prompt: 'The cat blinks',
+			motion: '0.5',
+		});
 		const [result] = JSON.parse(String(seen.response)) as Array<Record<string, unknown>>;
-		expect(result).toMatchObject({ model: slug, succeeded: true, outputUrls: [expect.any(String)] });
+		expect(result).toMatchObject({
+			model: slug,
+			succeeded: true,
+			outputUrls: [expect.any(String)],
+		});
 		expect(result.task).toBeUndefined();
 	});
 
 	it('tells the model what was wrong with its arguments, before any task starts', async () => {
 		const { seen } = await callTool(
-			{ resource: 'video', operation: 'generate', model: 'wiroai/LTX-Video-Text2Video', prompt: PROMPT, width: "={{ $fromAI('width', 'Width in pixels, 64 to 1920', 'number') }}" },
+			{
+				resource: 'video',
+				operation: 'generate',
+				model: 'wiroai/LTX-Video-Text2Video',
+				prompt: PROMPT,
+				width: "={{ $fromAI('width', 'Width in pixels, 64 to 1920', 'number') }}",
+			},
 			{ prompt: 'A fox', width: 5000 },
 		);
-		expect(seen.response).toMatch(/^Error: 'Width' must be a whole number from 64 to 1920, got 5000\n\nDetails: Enter a whole number between 64 and 1920 for 'Width'/);
+		expect(seen.response).toMatch(
+			/^Error: 'Width' must be a whole number from 64 to 1920, got 5000\n\nDetails: Enter a whole number between 64 and 1920 for 'Width'/,
+		);
 		expect(server.stats.run).toBe(0);
 	});
 });

@@ -31,16 +31,27 @@ afterAll(async () => {
 
 function triggerNode(parameters: INodeParameters = {}): INode {
 	return {
-		id: 'trigger', name: 'Wiro Trigger', type: TRIGGER_TYPE, typeVersion: 1, position: [0, 0], webhookId: '5b9f0d4c-2a51-4a57-9a3b-7c1b8c6a1e11',
-		parameters, credentials: { wiroApi: { id: 'cred-1', name: 'Wiro account' } },
+		id: 'trigger',
+		name: 'Wiro Trigger',
+		type: TRIGGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: '5b9f0d4c-2a51-4a57-9a3b-7c1b8c6a1e11',
+		parameters,
+		credentials: { wiroApi: { id: 'cred-1', name: 'Wiro account' } },
 	};
 }
 
 /** Delivers a callback to the trigger's webhook() the way n8n does after its body parsers ran. */
-async function deliver(callback: { rawBody: Buffer | string; headers?: Record<string, string> }, options: { parameters?: INodeParameters; staticData?: IDataObject } = {}) {
+async function deliver(
+	callback: { rawBody: Buffer | string; headers?: Record<string, string> },
+	options: { parameters?: INodeParameters; staticData?: IDataObject } = {},
+) {
 	const raw = Buffer.isBuffer(callback.rawBody) ? callback.rawBody : Buffer.from(callback.rawBody);
 	const contentType = callback.headers?.['content-type'] ?? 'application/json';
-	const body = contentType.includes('x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(raw.toString())) : safeJson(raw);
+	const body = contentType.includes('x-www-form-urlencoded')
+		? Object.fromEntries(new URLSearchParams(raw.toString()))
+		: safeJson(raw);
 	return await runWebhook({
 		nodeTypes: { [TRIGGER_TYPE]: new WiroTrigger() },
 		credentialTypes: { wiroApi: new WiroApi() },
@@ -62,11 +73,23 @@ function safeJson(raw: Buffer): unknown {
 }
 
 /** Starts a task through the Wiro node with the receiver as its callback URL and waits for Wiro's callback. */
-async function taskWithCallback(prompt: string): Promise<{ callback: ReceivedCallback; taskId: string; taskToken: string }> {
+async function taskWithCallback(
+	prompt: string,
+): Promise<{ callback: ReceivedCallback; taskId: string; taskToken: string }> {
 	const result = await runWiro(server, {
-		parameters: { resource: 'video', operation: 'generate', model: LTX, prompt, waitMode: 'none', options: { callbackUrl: receiver.url } },
+		parameters: {
+			resource: 'video',
+			operation: 'generate',
+			model: LTX,
+			prompt,
+			waitMode: 'none',
+			options: { callbackUrl: receiver.url },
+		},
 	});
-	const { taskId, taskToken } = result.output(NODE_NAME)[0].json as { taskId: string; taskToken: string };
+	const { taskId, taskToken } = result.output(NODE_NAME)[0].json as {
+		taskId: string;
+		taskToken: string;
+	};
 	const callback = await receiver.next(receiver.received.length + 1);
 	return { callback, taskId, taskToken };
 }
@@ -78,44 +101,98 @@ describe('Wiro Trigger', () => {
 		const { returned } = await deliver(callback);
 		expect(server.stats.detail).toBe(detailsBefore + 1);
 		const [[item]] = returned.workflowData!;
-		expect(item.json).toMatchObject({ event: 'succeeded', verified: true, taskId, taskToken, succeeded: true });
+		expect(item.json).toMatchObject({
+			event: 'succeeded',
+			verified: true,
+			taskId,
+			taskToken,
+			succeeded: true,
+		});
 		const task = server.getTask(taskId)!;
-		expect((await binaryToBuffer(item.binary!.data)).equals(expectedOutputBytes(task.uuid, 20_000))).toBe(true);
+		expect(
+			(await binaryToBuffer(item.binary!.data)).equals(expectedOutputBytes(task.uuid, 20_000)),
+		).toBe(true);
 	});
 
 	it('accepts a bare task object and form-encoded bodies', async () => {
 		server.setOptions({ callbackShape: 'task' });
 		const bare = await taskWithCallback('bare');
 		expect(JSON.parse(bare.callback.rawBody.toString()).tasklist).toBeUndefined();
-		expect((await deliver(bare.callback)).returned.workflowData?.[0][0].json.taskId).toBe(bare.taskId);
+		expect((await deliver(bare.callback)).returned.workflowData?.[0][0].json.taskId).toBe(
+			bare.taskId,
+		);
 
 		const task = server.getTask(bare.taskId)!;
-		const flat = new URLSearchParams({ id: task.id, socketaccesstoken: task.socketaccesstoken, status: task.status }).toString();
-		const form = await deliver({ rawBody: flat, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+		const flat = new URLSearchParams({
+			id: task.id,
+			socketaccesstoken: task.socketaccesstoken,
+			status: task.status,
+		}).toString();
+		const form = await deliver({
+			rawBody: flat,
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		});
 		expect(form.returned.workflowData?.[0][0].json.taskId).toBe(bare.taskId);
 
 		const nested = new URLSearchParams({ tasklist: JSON.stringify([task]) }).toString();
-		const nestedForm = await deliver({ rawBody: nested, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+		const nestedForm = await deliver({
+			rawBody: nested,
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		});
 		expect(nestedForm.returned.workflowData?.[0][0].json.taskToken).toBe(task.socketaccesstoken);
 	});
 
 	it('refuses a task the account does not have, and one that is not finished, starting nothing', async () => {
-		const unknown = await deliver({ rawBody: JSON.stringify({ tasklist: [{ id: '987654', socketaccesstoken: 'NoSuchToken123', status: 'task_postprocess_end', pexit: '0' }] }) });
+		const unknown = await deliver({
+			rawBody: JSON.stringify({
+				tasklist: [
+					{
+						id: '987654',
+						socketaccesstoken: 'NoSuchToken123',
+						status: 'task_postprocess_end',
+						pexit: '0',
+					},
+				],
+			}),
+		});
 		expect(unknown.returned).toEqual({ noWebhookResponse: true });
 		expect(unknown.response.statusCode).toBe(404);
 
-		const running = await runWiro(server, { parameters: { resource: 'video', operation: 'generate', model: LTX, prompt: 'slow #duration=5000', waitMode: 'none' } });
+		const running = await runWiro(server, {
+			parameters: {
+				resource: 'video',
+				operation: 'generate',
+				model: LTX,
+				prompt: 'slow #duration=5000',
+				waitMode: 'none',
+			},
+		});
 		const { taskId } = running.output(NODE_NAME)[0].json as { taskId: string };
-		const early = await deliver({ rawBody: JSON.stringify({ id: taskId, status: 'task_postprocess_end', pexit: '0' }) });
+		const early = await deliver({
+			rawBody: JSON.stringify({ id: taskId, status: 'task_postprocess_end', pexit: '0' }),
+		});
 		expect(early.response.statusCode).toBe(409);
 		expect(early.returned.workflowData).toBeUndefined();
 	});
 
 	it('with verification off, trusts the body and makes no Detail call', async () => {
-		const forged = { id: '42', socketaccesstoken: 'ForgedToken', status: 'task_postprocess_end', pexit: '0', outputs: [] };
+		const forged = {
+			id: '42',
+			socketaccesstoken: 'ForgedToken',
+			status: 'task_postprocess_end',
+			pexit: '0',
+			outputs: [],
+		};
 		const detailsBefore = server.stats.detail;
-		const { returned } = await deliver({ rawBody: JSON.stringify(forged) }, { parameters: { verify: false } });
-		expect(returned.workflowData?.[0][0].json).toMatchObject({ taskId: '42', verified: false, event: 'succeeded' });
+		const { returned } = await deliver(
+			{ rawBody: JSON.stringify(forged) },
+			{ parameters: { verify: false } },
+		);
+		expect(returned.workflowData?.[0][0].json).toMatchObject({
+			taskId: '42',
+			verified: false,
+			event: 'succeeded',
+		});
 		expect(server.stats.detail).toBe(detailsBefore);
 	});
 
@@ -126,7 +203,11 @@ describe('Wiro Trigger', () => {
 		const staticData: IDataObject = {};
 		const results = [];
 		for (const delivery of receiver.received) results.push(await deliver(delivery, { staticData }));
-		expect(receiver.received.map((delivery) => delivery.rawBody.toString())).toEqual([callback.rawBody.toString(), callback.rawBody.toString(), callback.rawBody.toString()]);
+		expect(receiver.received.map((delivery) => delivery.rawBody.toString())).toEqual([
+			callback.rawBody.toString(),
+			callback.rawBody.toString(),
+			callback.rawBody.toString(),
+		]);
 		expect(results.filter((result) => result.returned.workflowData).length).toBe(1);
 		expect(results[1].response.body).toMatchObject({ duplicate: true });
 	});
@@ -137,7 +218,11 @@ describe('Wiro Trigger', () => {
 		expect(ignored.returned.workflowData).toBeUndefined();
 		expect(ignored.response.body).toMatchObject({ ignored: 'failed' });
 		const started = await deliver(failed.callback, { parameters: { triggerOn: ['failed'] } });
-		expect(started.returned.workflowData?.[0][0].json).toMatchObject({ event: 'failed', succeeded: false, taskId: failed.taskId });
+		expect(started.returned.workflowData?.[0][0].json).toMatchObject({
+			event: 'failed',
+			succeeded: false,
+			taskId: failed.taskId,
+		});
 		expect(started.returned.workflowData?.[0][0].binary).toBeUndefined();
 	});
 
@@ -147,7 +232,9 @@ describe('Wiro Trigger', () => {
 		expect(notJson.response.body).toMatchObject({ error: expect.stringMatching(/names no task/) });
 		const noId = await deliver({ rawBody: JSON.stringify({ status: 'task_postprocess_end' }) });
 		expect(noId.response.statusCode).toBe(400);
-		const huge = await deliver({ rawBody: JSON.stringify({ id: '1', padding: 'x'.repeat(1024 * 1024 + 10) }) });
+		const huge = await deliver({
+			rawBody: JSON.stringify({ id: '1', padding: 'x'.repeat(1024 * 1024 + 10) }),
+		});
 		expect(huge.response.statusCode).toBe(413);
 		expect(server.stats.detail).toBe(0);
 	});
@@ -159,36 +246,53 @@ describe('Wiro Trigger', () => {
 		const { returned, response } = await deliver(callback, { staticData });
 		expect(returned.workflowData).toBeUndefined();
 		expect(response.statusCode).toBe(502);
-		expect(response.body).toMatchObject({ error: expect.stringMatching(/^The task succeeded but its output could not be downloaded/) });
+		expect(response.body).toMatchObject({
+			error: expect.stringMatching(/^The task succeeded but its output could not be downloaded/),
+		});
 		// Not remembered as seen: Wiro's retry is tried again, not dropped as a duplicate.
 		const retry = await deliver(callback, { staticData });
 		expect(retry.response.statusCode).toBe(502);
 		expect(retry.response.body).not.toMatchObject({ duplicate: true });
 	});
 
-	it('with verification off, fetches nothing outside Wiro\'s CDN: the URL is passed on and the item says why', async () => {
+	it("with verification off, fetches nothing outside Wiro's CDN: the URL is passed on and the item says why", async () => {
 		const internal = new CallbackReceiver();
 		await internal.start();
 		try {
 			const url = internal.url.replace('/callback', '/latest/meta-data/0.mp4');
-			const forged = { id: '43', socketaccesstoken: 'ForgedToken43', status: 'task_postprocess_end', pexit: '0', outputs: [{ name: '0.mp4', url, contenttype: 'video/mp4', size: '10' }] };
-			const { returned } = await deliver({ rawBody: JSON.stringify(forged) }, { parameters: { verify: false } });
+			const forged = {
+				id: '43',
+				socketaccesstoken: 'ForgedToken43',
+				status: 'task_postprocess_end',
+				pexit: '0',
+				outputs: [{ name: '0.mp4', url, contenttype: 'video/mp4', size: '10' }],
+			};
+			const { returned } = await deliver(
+				{ rawBody: JSON.stringify(forged) },
+				{ parameters: { verify: false } },
+			);
 			const [[item]] = returned.workflowData!;
 			expect(item.binary).toBeUndefined();
 			expect(item.json).toMatchObject({ verified: false, taskId: '43', outputUrls: [url] });
-			expect(item.json.notDownloaded).toEqual([{ name: '0.mp4', url, reason: expect.stringMatching(/not on Wiro's CDN/) }]);
+			expect(item.json.notDownloaded).toEqual([
+				{ name: '0.mp4', url, reason: expect.stringMatching(/not on Wiro's CDN/) },
+			]);
 			expect(internal.received).toHaveLength(0);
 		} finally {
 			await internal.stop();
 		}
 	});
 
-	it('with verification on, downloads what Task/Detail names, wherever the credential\'s Base URL serves it', async () => {
+	it("with verification on, downloads what Task/Detail names, wherever the credential's Base URL serves it", async () => {
 		const { callback, taskId } = await taskWithCallback('verified download');
 		const { returned } = await deliver(callback);
 		const [[item]] = returned.workflowData!;
 		expect(item.json.notDownloaded).toBeUndefined();
-		expect((await binaryToBuffer(item.binary!.data)).equals(expectedOutputBytes(server.getTask(taskId)!.uuid, 20_000))).toBe(true);
+		expect(
+			(await binaryToBuffer(item.binary!.data)).equals(
+				expectedOutputBytes(server.getTask(taskId)!.uuid, 20_000),
+			),
+		).toBe(true);
 	});
 });
 

@@ -5,7 +5,11 @@ import { nextPollDelay } from '../nodes/Wiro/helpers/pollTask';
 
 const LTX = 'wiroai/LTX-Video-Text2Video';
 const generate = (prompt: string, options: Record<string, unknown> = {}) => ({
-	resource: 'video', operation: 'generate', model: LTX, prompt, options: { download: false, ...options },
+	resource: 'video',
+	operation: 'generate',
+	model: LTX,
+	prompt,
+	options: { download: false, ...options },
 });
 
 let server: WiroServer;
@@ -42,7 +46,9 @@ describe('waiting for a task', () => {
 		const result = await runWiro(server, { parameters: generate('short #duration=2000') });
 		const task = server.tasks()[0];
 		expect(result.output(NODE_NAME)[0].json.succeeded).toBe(true);
-		const polls = server.requests.filter((request) => request.path === '/v1/Task/Detail').map((request) => request.time);
+		const polls = server.requests
+			.filter((request) => request.path === '/v1/Task/Detail')
+			.map((request) => request.time);
 		expect(polls.slice(0, -1).every((time) => time < server.taskEndedAt(task.id)!)).toBe(true);
 		expect(polls.length).toBeLessThanOrEqual(4);
 	});
@@ -67,7 +73,9 @@ describe('waiting for a task', () => {
 	});
 
 	it('on timeout kills the task by default, and reports it with id and token', async () => {
-		const result = await runWiro(server, { parameters: generate('too slow #duration=10000', { timeout: 1.5 }) });
+		const result = await runWiro(server, {
+			parameters: generate('too slow #duration=10000', { timeout: 1.5 }),
+		});
 		const task = server.tasks()[0];
 		const error = result.nodeError(NODE_NAME)!;
 		expect(error.message).toMatch(/did not finish within 2 s|did not finish within 1 s/);
@@ -78,14 +86,19 @@ describe('waiting for a task', () => {
 	});
 
 	it('on timeout leaves the task running when Kill Unfinished Task is off', async () => {
-		const result = await runWiro(server, { parameters: generate('too slow #duration=10000', { timeout: 1, killOnAbandon: false }) });
+		const result = await runWiro(server, {
+			parameters: generate('too slow #duration=10000', { timeout: 1, killOnAbandon: false }),
+		});
 		expect(result.nodeError(NODE_NAME)?.description).toMatch(/Task > Wait/);
 		expect(server.stats.kill + server.stats.cancel).toBe(0);
 		expect(server.tasks()[0].status).not.toBe('task_cancel');
 	});
 
 	it('stops waiting and kills the task when the user stops the execution', async () => {
-		const result = await runWiro(server, { parameters: generate('long #duration=20000'), cancelAfterMs: 1200 });
+		const result = await runWiro(server, {
+			parameters: generate('long #duration=20000'),
+			cancelAfterMs: 1200,
+		});
 		expect(result.canceled).toBe(true);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		expect(server.stats.kill + server.stats.cancel).toBe(1);
@@ -93,12 +106,20 @@ describe('waiting for a task', () => {
 	});
 
 	it('a code-96 answer queues the item and resubmits it when a slot frees, never above the limit', async () => {
-		const limited = new WiroServer({ taskDurationMs: 500, projects: [{ apiKey: 'test-key', apiSecret: 'test-secret', mode: 'signature', concurrencyLimit: 2 }] });
+		const limited = new WiroServer({
+			taskDurationMs: 500,
+			projects: [
+				{ apiKey: 'test-key', apiSecret: 'test-secret', mode: 'signature', concurrencyLimit: 2 },
+			],
+		});
 		await limited.start();
 		try {
 			const result = await runWiro(limited, {
 				items: Array.from({ length: 6 }, (_, index) => ({ prompt: `clip ${index}` })),
-				parameters: { ...generate('={{ $json.prompt }}'), options: { download: false, pollInterval: 0.2 } },
+				parameters: {
+					...generate('={{ $json.prompt }}'),
+					options: { download: false, pollInterval: 0.2 },
+				},
 			});
 			const items = result.output(NODE_NAME);
 			expect(items).toHaveLength(6);
@@ -114,8 +135,13 @@ describe('waiting for a task', () => {
 	it('retries Detail through 5xx answers and connection resets without losing any task', async () => {
 		server.setFaults({ detail5xxRate: 0.3, detailResetRate: 0.2, seed: 7 });
 		const result = await runWiro(server, {
-			items: Array.from({ length: 4 }, (_, index) => ({ prompt: `clip ${index} #duration=${800 + index * 200}` })),
-			parameters: { ...generate('={{ $json.prompt }}'), options: { download: false, pollInterval: 0.2 } },
+			items: Array.from({ length: 4 }, (_, index) => ({
+				prompt: `clip ${index} #duration=${800 + index * 200}`,
+			})),
+			parameters: {
+				...generate('={{ $json.prompt }}'),
+				options: { download: false, pollInterval: 0.2 },
+			},
 		});
 		const items = result.output(NODE_NAME);
 		expect(result.status).toBe('success');

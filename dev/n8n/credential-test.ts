@@ -20,13 +20,23 @@ interface CredentialToTest {
  * merges `data` over it and runs the credential type's `test` request.
  * Answers `{data: {status, message}}`.
  */
-export async function testCredential(baseUrl: string, cookie: string, credential: CredentialToTest): Promise<CredentialTestResult> {
+export async function testCredential(
+	baseUrl: string,
+	cookie: string,
+	credential: CredentialToTest,
+): Promise<CredentialTestResult> {
 	const response = await httpRequest(new URL('rest/credentials/test', baseUrl).href, {
 		headers: { cookie },
 		body: { credentials: credential },
 		timeoutMs: 60_000,
 	});
 	const data = unwrapRestData(response, 'POST /rest/credentials/test');
-	if (!isJsonObject(data)) throw new Error(`POST /rest/credentials/test answered no result: ${response.text.slice(0, 300)}`);
-	return { status: stringField(data, 'status') ?? 'unknown', message: stringField(data, 'message') ?? '' };
+	if (!isJsonObject(data))
+		throw new Error(
+			`POST /rest/credentials/test answered no result: ${response.text.slice(0, 300)}`,
+		);
+	return {
+		status: stringField(data, 'status') ?? 'unknown',
+		message: stringField(data, 'message') ?? '',
+	};
 }

@@ -1,4 +1,10 @@
-import { isJsonObject, objectField, parseJsonOrUndefined, stringField, type JsonObject } from './json-guards';
+import {
+	isJsonObject,
+	objectField,
+	parseJsonOrUndefined,
+	stringField,
+	type JsonObject,
+} from './json-guards';
 
 /** One item a node produced, as n8n stores it. */
 export interface NodeOutputItem {
@@ -31,7 +37,10 @@ export interface ExecutionResult {
 }
 
 function isRunData(value: unknown): value is RunData {
-	return isJsonObject(value) && Object.values(value).every((runs) => Array.isArray(runs) && runs.every(isJsonObject));
+	return (
+		isJsonObject(value) &&
+		Object.values(value).every((runs) => Array.isArray(runs) && runs.every(isJsonObject))
+	);
 }
 
 /**
@@ -65,7 +74,9 @@ export function parseExecuteOutput(output: string): ExecutionResult | undefined 
 		if (!line.startsWith('{')) continue;
 		const logLine = parseJsonOrUndefined(line);
 		const message = isJsonObject(logLine) ? stringField(logLine, 'message') : undefined;
-		const execution = message?.trimStart().startsWith('{') ? parseJsonOrUndefined(message) : logLine;
+		const execution = message?.trimStart().startsWith('{')
+			? parseJsonOrUndefined(message)
+			: logLine;
 		if (!isJsonObject(execution)) continue;
 		const result = toExecutionResult(execution);
 		if (result) return result;
@@ -74,7 +85,12 @@ export function parseExecuteOutput(output: string): ExecutionResult | undefined 
 }
 
 /** The JSON of the items a node output on one of its outputs. */
-export function nodeOutputJson(result: ExecutionResult, nodeName: string, runIndex = 0, outputIndex = 0): JsonObject[] {
+export function nodeOutputJson(
+	result: ExecutionResult,
+	nodeName: string,
+	runIndex = 0,
+	outputIndex = 0,
+): JsonObject[] {
 	const items = result.runData[nodeName]?.[runIndex]?.data?.main?.[outputIndex] ?? [];
 	return items.map((item) => item.json);
 }

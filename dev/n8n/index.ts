@@ -1,4 +1,11 @@
-export { ensureN8n, cacheRoot, DEFAULT_N8N_VERSION, installedN8nVersion, type N8nInstall, type EnsureN8nOptions } from './install';
+export {
+	ensureN8n,
+	cacheRoot,
+	DEFAULT_N8N_VERSION,
+	installedN8nVersion,
+	type N8nInstall,
+	type EnsureN8nOptions,
+} from './install';
 export {
 	N8nInstance,
 	type N8nInstanceOptions,
@@ -6,7 +13,13 @@ export {
 	type WorkflowToImport,
 	type StartOptions,
 } from './instance';
-export { nodeOutputJson, type ExecutionResult, type NodeRun, type NodeOutputItem, type RunData } from './execution-result';
+export {
+	nodeOutputJson,
+	type ExecutionResult,
+	type NodeRun,
+	type NodeOutputItem,
+	type RunData,
+} from './execution-result';
 export { readBinaryData } from './binary-data';
 export { findFreePort } from './free-port';
 export type { CredentialTestResult } from './credential-test';

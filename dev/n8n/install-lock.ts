@@ -46,7 +46,9 @@ export async function withInstallLock<T>(
 				continue;
 			}
 			if (Date.now() > deadline) {
-				throw new Error(`Timed out waiting for the install lock ${lockDir} (held by pid ${owner ?? '?'})`);
+				throw new Error(
+					`Timed out waiting for the install lock ${lockDir} (held by pid ${owner ?? '?'})`,
+				);
 			}
 			if (poll % REPORT_EVERY_POLLS === 0) onWait(owner);
 			await new Promise((resolve) => setTimeout(resolve, POLL_MS));

@@ -44,7 +44,8 @@ export function cacheRoot(): string {
 }
 
 function nodePackageName(): string {
-	if (process.platform !== 'linux') throw new Error(`Only Linux is supported, not ${process.platform}`);
+	if (process.platform !== 'linux')
+		throw new Error(`Only Linux is supported, not ${process.platform}`);
 	return `node-linux-${process.arch}`;
 }
 
@@ -103,7 +104,10 @@ async function prepareFreshFolder(dir: string, log: LogLine): Promise<void> {
 }
 
 async function writeMarker(dir: string, details: Record<string, string>): Promise<void> {
-	await writeFile(join(dir, COMPLETE_MARKER), `${JSON.stringify({ ...details, at: new Date().toISOString() })}\n`);
+	await writeFile(
+		join(dir, COMPLETE_MARKER),
+		`${JSON.stringify({ ...details, at: new Date().toISOString() })}\n`,
+	);
 }
 
 async function ensureNode24(root: string, log: LogLine): Promise<NodeRuntime> {
@@ -111,7 +115,10 @@ async function ensureNode24(root: string, log: LogLine): Promise<NodeRuntime> {
 	const runtime = nodeRuntimeIn(dir);
 	if (existsSync(join(dir, COMPLETE_MARKER)) && existsSync(runtime.bin)) return runtime;
 	await prepareFreshFolder(dir, log);
-	await writeFile(join(dir, 'package.json'), `${JSON.stringify({ name: 'node-runtime', private: true }, null, 2)}\n`);
+	await writeFile(
+		join(dir, 'package.json'),
+		`${JSON.stringify({ name: 'node-runtime', private: true }, null, 2)}\n`,
+	);
 	await runNpmStep(
 		log,
 		`install Node ${NODE_MAJOR}`,
@@ -120,7 +127,8 @@ async function ensureNode24(root: string, log: LogLine): Promise<NodeRuntime> {
 		{ ...process.env, npm_config_update_notifier: 'false' },
 		10 * MINUTE,
 	);
-	if (!existsSync(runtime.bin)) throw new Error(`Node ${NODE_MAJOR} binary missing at ${runtime.bin}`);
+	if (!existsSync(runtime.bin))
+		throw new Error(`Node ${NODE_MAJOR} binary missing at ${runtime.bin}`);
 	await writeMarker(dir, { node: NODE_MAJOR });
 	return runtime;
 }
@@ -137,7 +145,12 @@ async function checkSqliteLoads(runtime: NodeRuntime, dir: string, log: LogLine)
 	log('sqlite3 loads under Node 24');
 }
 
-async function installN8n(runtime: NodeRuntime, dir: string, version: string, log: LogLine): Promise<void> {
+async function installN8n(
+	runtime: NodeRuntime,
+	dir: string,
+	version: string,
+	log: LogLine,
+): Promise<void> {
 	await prepareFreshFolder(dir, log);
 	const manifest = {
 		name: 'n8n-runtime',
@@ -147,8 +160,22 @@ async function installN8n(runtime: NodeRuntime, dir: string, version: string, lo
 	};
 	await writeFile(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 	const env = npmEnvFor(runtime);
-	await runNpmStep(log, `install n8n ${version} (~5 min, ~3 GB)`, ['install', '--ignore-scripts'], dir, env, 30 * MINUTE);
-	await runNpmStep(log, 'build sqlite3 for Node 24 (~1 min)', ['rebuild', 'sqlite3', '--ignore-scripts=false'], dir, env, 15 * MINUTE);
+	await runNpmStep(
+		log,
+		`install n8n ${version} (~5 min, ~3 GB)`,
+		['install', '--ignore-scripts'],
+		dir,
+		env,
+		30 * MINUTE,
+	);
+	await runNpmStep(
+		log,
+		'build sqlite3 for Node 24 (~1 min)',
+		['rebuild', 'sqlite3', '--ignore-scripts=false'],
+		dir,
+		env,
+		15 * MINUTE,
+	);
 	await checkSqliteLoads(runtime, dir, log);
 	await writeMarker(dir, { n8n: version });
 }
@@ -186,8 +213,15 @@ export async function ensureN8n(options: EnsureN8nOptions = {}): Promise<N8nInst
 
 /** Reads the version recorded by a finished install, for reports. */
 export async function installedN8nVersion(install: N8nInstall): Promise<string> {
-	const manifest: unknown = JSON.parse(await readFile(join(install.dir, 'node_modules', 'n8n', 'package.json'), 'utf8'));
-	if (typeof manifest === 'object' && manifest !== null && 'version' in manifest && typeof manifest.version === 'string') {
+	const manifest: unknown = JSON.parse(
+		await readFile(join(install.dir, 'node_modules', 'n8n', 'package.json'), 'utf8'),
+	);
+	if (
+		typeof manifest === 'object' &&
+		manifest !== null &&
+		'version' in manifest &&
+		typeof manifest.version === 'string'
+	) {
 		return manifest.version;
 	}
 	throw new Error('n8n package.json has no version');

@@ -8,7 +8,12 @@ import { defaultLog, installedN8nVersion, type N8nInstall } from './install';
 import type { JsonObject } from './json-guards';
 import { runN8nCommand } from './n8n-command';
 import { testCredential, type CredentialTestResult } from './credential-test';
-import { setupOwnerAndApiKey, signInOwner, type OwnerAccess, type OwnerAccount } from './owner-setup';
+import {
+	setupOwnerAndApiKey,
+	signInOwner,
+	type OwnerAccess,
+	type OwnerAccount,
+} from './owner-setup';
 import { trackTempFolder, untrackTempFolder } from './process-cleanup';
 import { listExecutions, type ListExecutionsQuery, type PublicExecution } from './public-api';
 import { fetchRegisteredTypes, type RegisteredTypes } from './registered-types';
@@ -93,7 +98,8 @@ export class N8nInstance {
 			extra: { ...options.env, N8N_LOG_FORMAT: 'json' },
 		});
 		// n8n 1.x refuses to start when told to disable a module it does not know.
-		if ((await installedN8nVersion(options.install)).startsWith('1.')) delete env['N8N_DISABLED_MODULES'];
+		if ((await installedN8nVersion(options.install)).startsWith('1.'))
+			delete env['N8N_DISABLED_MODULES'];
 		return new N8nInstance(
 			options.install,
 			env,
@@ -139,7 +145,9 @@ export class N8nInstance {
 
 	/** n8n logs a package it cannot load and carries on; we stop there instead. */
 	private packageLoadError(lines: string[]): Error {
-		return new Error(`n8n could not load ${this.packageName} (is dist/ built?):\n${lines.join('\n')}`);
+		return new Error(
+			`n8n could not load ${this.packageName} (is dist/ built?):\n${lines.join('\n')}`,
+		);
 	}
 
 	private assertPackageLoaded(output: string): void {
@@ -152,7 +160,13 @@ export class N8nInstance {
 	/** Runs `n8n <args>` with this instance's environment; returns stdout+stderr. */
 	async runCli(args: string[], timeoutMs = CLI_TIMEOUT_MS): Promise<string> {
 		const env = await this.cliEnv();
-		const result = await runN8nCommand({ install: this.install, env, args, timeoutMs, log: this.log });
+		const result = await runN8nCommand({
+			install: this.install,
+			env,
+			args,
+			timeoutMs,
+			log: this.log,
+		});
 		const output = `${result.stdout}\n${result.stderr}`;
 		this.assertPackageLoaded(output);
 		return output;
@@ -171,7 +185,9 @@ export class N8nInstance {
 	async importWorkflows(workflows: WorkflowToImport[]): Promise<void> {
 		// n8n 1.x stores no workflow without a versionId; 2.x makes one itself.
 		const is1x = (await installedN8nVersion(this.install)).startsWith('1.');
-		const prepared = is1x ? workflows.map((workflow) => ({ versionId: randomUUID(), ...workflow })) : workflows;
+		const prepared = is1x
+			? workflows.map((workflow) => ({ versionId: randomUUID(), ...workflow }))
+			: workflows;
 		const file = await this.writeImportFile('workflow', prepared);
 		await this.runCli(['import:workflow', `--input=${file}`]);
 	}
@@ -194,7 +210,10 @@ export class N8nInstance {
 		const output = `${result.stdout}\n${result.stderr}`;
 		this.assertPackageLoaded(output);
 		const parsed = parseExecuteOutput(output);
-		if (!parsed) throw new Error(`n8n execute printed no execution (exit ${result.exitCode}):\n${outputTail(result)}`);
+		if (!parsed)
+			throw new Error(
+				`n8n execute printed no execution (exit ${result.exitCode}):\n${outputTail(result)}`,
+			);
 		return parsed;
 	}
 
@@ -206,7 +225,12 @@ export class N8nInstance {
 		const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
 		if (!Array.isArray(parsed)) throw new Error('export:nodes wrote no list');
 		const names = parsed.map((entry: unknown) =>
-			typeof entry === 'object' && entry !== null && 'name' in entry && typeof entry.name === 'string' ? entry.name : '',
+			typeof entry === 'object' &&
+			entry !== null &&
+			'name' in entry &&
+			typeof entry.name === 'string'
+				? entry.name
+				: '',
 		);
 		return [...new Set(names.filter((name) => name !== ''))].sort();
 	}
@@ -221,7 +245,9 @@ export class N8nInstance {
 			log: this.log,
 			readyTimeoutMs: options.readyTimeoutMs ?? 120_000,
 		});
-		const loadErrors = this.server.packageLoadErrors.filter((line) => line.includes(this.packageName));
+		const loadErrors = this.server.packageLoadErrors.filter((line) =>
+			line.includes(this.packageName),
+		);
 		if (loadErrors.length > 0) {
 			await this.stopServer();
 			throw this.packageLoadError(loadErrors);
@@ -300,7 +326,8 @@ export class N8nInstance {
 			if (match) return match;
 			await sleep(500);
 		}
-		const summary = seen.map((execution) => `${execution.id}:${execution.status}`).join(', ') || 'none';
+		const summary =
+			seen.map((execution) => `${execution.id}:${execution.status}`).join(', ') || 'none';
 		throw new Error(`No matching execution after ${timeoutMs} ms (seen: ${summary})`);
 	}
 

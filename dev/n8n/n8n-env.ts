@@ -19,7 +19,10 @@ const NOT_INHERITED_PREFIXES = ['N8N_', 'DB_', 'EXECUTIONS_', 'JEST_'];
 const NOT_INHERITED_NAMES = new Set(['NODE_ENV', 'NODE_OPTIONS', 'E2E_TESTS']);
 
 function isInheritedSafely(name: string): boolean {
-	return !NOT_INHERITED_NAMES.has(name) && !NOT_INHERITED_PREFIXES.some((prefix) => name.startsWith(prefix));
+	return (
+		!NOT_INHERITED_NAMES.has(name) &&
+		!NOT_INHERITED_PREFIXES.some((prefix) => name.startsWith(prefix))
+	);
 }
 
 /**

@@ -33,12 +33,18 @@ async function ownerSessionCookie(restUrl: string, owner: OwnerAccount): Promise
 	const login = await httpRequest(`${restUrl}/login`, {
 		body: { emailOrLdapLoginId: owner.email, password: owner.password },
 	});
-	unwrapRestData(login, `owner setup (HTTP ${setup.status}: ${setup.text.slice(0, 200)}), then login`);
+	unwrapRestData(
+		login,
+		`owner setup (HTTP ${setup.status}: ${setup.text.slice(0, 200)}), then login`,
+	);
 	return cookieHeaderFrom(login);
 }
 
 async function createApiKey(restUrl: string, cookie: string): Promise<string> {
-	const scopes = unwrapRestData(await httpRequest(`${restUrl}/api-keys/scopes`, { headers: { cookie } }), 'GET /rest/api-keys/scopes');
+	const scopes = unwrapRestData(
+		await httpRequest(`${restUrl}/api-keys/scopes`, { headers: { cookie } }),
+		'GET /rest/api-keys/scopes',
+	);
 	if (!Array.isArray(scopes)) throw new Error('GET /rest/api-keys/scopes did not return a list');
 	const created = unwrapRestData(
 		await httpRequest(`${restUrl}/api-keys`, {
@@ -53,7 +59,10 @@ async function createApiKey(restUrl: string, cookie: string): Promise<string> {
 }
 
 /** Creates the owner on a fresh instance, or signs in as it; returns the session cookie. */
-export async function signInOwner(baseUrl: string, owner: OwnerAccount = DEFAULT_OWNER): Promise<string> {
+export async function signInOwner(
+	baseUrl: string,
+	owner: OwnerAccount = DEFAULT_OWNER,
+): Promise<string> {
 	const cookie = await ownerSessionCookie(new URL('rest', baseUrl).href, owner);
 	if (!cookie.includes('n8n-auth=')) throw new Error('n8n did not set its n8n-auth cookie');
 	return cookie;
@@ -64,7 +73,10 @@ export async function signInOwner(baseUrl: string, owner: OwnerAccount = DEFAULT
  * `n8n-auth` cookie; POST /rest/api-keys {label, scopes, expiresAt} with it
  * answers `{data: {rawApiKey}}`. Scopes are all those the owner role may grant.
  */
-export async function setupOwnerAndApiKey(baseUrl: string, owner: OwnerAccount = DEFAULT_OWNER): Promise<OwnerAccess> {
+export async function setupOwnerAndApiKey(
+	baseUrl: string,
+	owner: OwnerAccount = DEFAULT_OWNER,
+): Promise<OwnerAccess> {
 	const cookie = await signInOwner(baseUrl, owner);
 	const apiKey = await createApiKey(new URL('rest', baseUrl).href, cookie);
 	return { email: owner.email, password: owner.password, cookie, apiKey };

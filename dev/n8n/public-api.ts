@@ -40,7 +40,11 @@ function toPublicExecution(entry: JsonObject): PublicExecution {
 }
 
 /** GET /api/v1/executions with X-N8N-API-KEY; newest first. */
-export async function listExecutions(baseUrl: string, apiKey: string, query: ListExecutionsQuery = {}): Promise<PublicExecution[]> {
+export async function listExecutions(
+	baseUrl: string,
+	apiKey: string,
+	query: ListExecutionsQuery = {},
+): Promise<PublicExecution[]> {
 	const url = new URL('api/v1/executions', baseUrl);
 	if (query.workflowId) url.searchParams.set('workflowId', query.workflowId);
 	if (query.includeData) url.searchParams.set('includeData', 'true');
@@ -49,7 +53,9 @@ export async function listExecutions(baseUrl: string, apiKey: string, query: Lis
 	const response = await httpRequest(url.href, { headers: { 'X-N8N-API-KEY': apiKey } });
 	const data = isJsonObject(response.body) ? response.body['data'] : undefined;
 	if (response.status !== 200 || !Array.isArray(data)) {
-		throw new Error(`GET ${url.pathname} failed with HTTP ${response.status}: ${response.text.slice(0, 500)}`);
+		throw new Error(
+			`GET ${url.pathname} failed with HTTP ${response.status}: ${response.text.slice(0, 500)}`,
+		);
 	}
 	return data.filter(isJsonObject).map(toPublicExecution);
 }

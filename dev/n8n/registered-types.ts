@@ -11,15 +11,22 @@ export interface RegisteredTypes {
 }
 
 async function fetchTypeFile(baseUrl: string, cookie: string, file: string): Promise<JsonObject[]> {
-	const response = await httpRequest(new URL(`types/${file}`, baseUrl).href, { headers: { cookie }, timeoutMs: 60_000 });
+	const response = await httpRequest(new URL(`types/${file}`, baseUrl).href, {
+		headers: { cookie },
+		timeoutMs: 60_000,
+	});
 	if (response.status !== 200 || !Array.isArray(response.body)) {
-		throw new Error(`GET /types/${file} failed with HTTP ${response.status}: ${response.text.slice(0, 300)}`);
+		throw new Error(
+			`GET /types/${file} failed with HTTP ${response.status}: ${response.text.slice(0, 300)}`,
+		);
 	}
 	return response.body.filter(isJsonObject);
 }
 
 function namesOf(entries: JsonObject[]): string[] {
-	const names = entries.map((entry) => stringField(entry, 'name')).filter((name): name is string => name !== undefined);
+	const names = entries
+		.map((entry) => stringField(entry, 'name'))
+		.filter((name): name is string => name !== undefined);
 	return [...new Set(names)].sort();
 }
 
@@ -27,7 +34,10 @@ function namesOf(entries: JsonObject[]): string[] {
  * The editor's own lists of what this n8n has loaded: /types/nodes.json and
  * /types/credentials.json, written at startup and served to a logged-in user.
  */
-export async function fetchRegisteredTypes(baseUrl: string, cookie: string): Promise<RegisteredTypes> {
+export async function fetchRegisteredTypes(
+	baseUrl: string,
+	cookie: string,
+): Promise<RegisteredTypes> {
 	const [nodes, credentials] = await Promise.all([
 		fetchTypeFile(baseUrl, cookie, 'nodes.json'),
 		fetchTypeFile(baseUrl, cookie, 'credentials.json'),

@@ -17,7 +17,10 @@ export interface RequestOptions {
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** A small fetch wrapper: JSON in and out, bounded in time, never throws on status. */
-export async function httpRequest(url: string, options: RequestOptions = {}): Promise<HttpResponse> {
+export async function httpRequest(
+	url: string,
+	options: RequestOptions = {},
+): Promise<HttpResponse> {
 	const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
 	let body: string | undefined;
 	if (options.body !== undefined) {
@@ -31,7 +34,12 @@ export async function httpRequest(url: string, options: RequestOptions = {}): Pr
 		signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
 	});
 	const text = await response.text();
-	return { status: response.status, headers: response.headers, body: parseJsonOrUndefined(text), text };
+	return {
+		status: response.status,
+		headers: response.headers,
+		body: parseJsonOrUndefined(text),
+		text,
+	};
 }
 
 /** n8n's internal REST API wraps results as `{data: …}`. */

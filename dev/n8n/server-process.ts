@@ -24,7 +24,9 @@ function sleep(ms: number): Promise<void> {
 
 async function isReady(baseUrl: string): Promise<boolean> {
 	try {
-		const response = await fetch(new URL('healthz/readiness', baseUrl), { signal: AbortSignal.timeout(2_000) });
+		const response = await fetch(new URL('healthz/readiness', baseUrl), {
+			signal: AbortSignal.timeout(2_000),
+		});
 		return response.status === 200;
 	} catch {
 		return false;
@@ -101,7 +103,8 @@ export class N8nServerProcess {
 		options.log(`starting n8n at ${options.baseUrl} (log: ${options.logFile})`);
 		while (!(await isReady(options.baseUrl))) {
 			const elapsed = Date.now() - startedAt;
-			if (this.exited) throw new Error(`n8n start exited before it was ready:\n${this.outputTail.slice(-3000)}`);
+			if (this.exited)
+				throw new Error(`n8n start exited before it was ready:\n${this.outputTail.slice(-3000)}`);
 			if (elapsed > options.readyTimeoutMs) {
 				throw new Error(`n8n was not ready after ${elapsed} ms:\n${this.outputTail.slice(-3000)}`);
 			}
@@ -120,7 +123,10 @@ export class N8nServerProcess {
 		if (!this.exited) {
 			killProcessGroup(pid, 'SIGTERM');
 			let graceTimer: NodeJS.Timeout | undefined;
-			await Promise.race([this.exitPromise, new Promise((resolve) => (graceTimer = setTimeout(resolve, graceMs)))]);
+			await Promise.race([
+				this.exitPromise,
+				new Promise((resolve) => (graceTimer = setTimeout(resolve, graceMs))),
+			]);
 			clearTimeout(graceTimer);
 		}
 		// The task runner and anything else n8n started go too.

@@ -19,7 +19,9 @@ export async function readPackageName(packageDir: string): Promise<string> {
 	const name = isJsonObject(manifest) ? stringField(manifest, 'name') : undefined;
 	if (!name) throw new Error(`${packageDir}/package.json has no name`);
 	if (!isJsonObject(manifest) || !isJsonObject(manifest['n8n'])) {
-		throw new Error(`${packageDir}/package.json has no "n8n" block, so n8n would load nothing from it`);
+		throw new Error(
+			`${packageDir}/package.json has no "n8n" block, so n8n would load nothing from it`,
+		);
 	}
 	return name;
 }
@@ -34,7 +36,8 @@ async function readStoredEncryptionKey(userFolder: string): Promise<string | und
 async function replaceWithSymlink(linkPath: string, target: string): Promise<void> {
 	const existing = await lstat(linkPath).catch(() => undefined);
 	if (existing?.isSymbolicLink()) await unlink(linkPath);
-	else if (existing) throw new Error(`${linkPath} exists and is not a symlink; refusing to replace it`);
+	else if (existing)
+		throw new Error(`${linkPath} exists and is not a symlink; refusing to replace it`);
 	await symlink(target, linkPath, 'dir');
 }
 
@@ -45,11 +48,16 @@ async function replaceWithSymlink(linkPath: string, target: string): Promise<voi
  * (symlinks followed) and reads each package.json's `n8n` block. No
  * package.json in `.n8n/nodes` and no database row are needed.
  */
-export async function prepareUserFolder(packageDir: string, userFolder?: string): Promise<PreparedUserFolder> {
+export async function prepareUserFolder(
+	packageDir: string,
+	userFolder?: string,
+): Promise<PreparedUserFolder> {
 	const absolutePackageDir = resolve(packageDir);
 	const packageName = await readPackageName(absolutePackageDir);
 	if (!/^(@[^/]+\/)?n8n-nodes-/.test(packageName)) {
-		throw new Error(`n8n only loads packages named n8n-nodes-* or @scope/n8n-nodes-*, not ${packageName}`);
+		throw new Error(
+			`n8n only loads packages named n8n-nodes-* or @scope/n8n-nodes-*, not ${packageName}`,
+		);
 	}
 	const folder = userFolder ?? (await mkdtemp(join(tmpdir(), 'n8n-e2e-')));
 	const linkPath = join(folder, '.n8n', 'nodes', 'node_modules', packageName);

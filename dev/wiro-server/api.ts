@@ -49,7 +49,10 @@ export function routeFor(segments: string[]): Handler | undefined {
 	return handlers[key];
 }
 
-export function viewTask(ctx: Pick<ApiContext, 'store' | 'origin' | 'options'>, record: TaskRecord): Task {
+export function viewTask(
+	ctx: Pick<ApiContext, 'store' | 'origin' | 'options'>,
+	record: TaskRecord,
+): Task {
 	const now = Date.now();
 	const task = toWireTask(record, ctx.store.stageIndex(record, now), ctx.origin, now);
 	if (!ctx.options.callbackUrlInDetail) delete task.callbackurl;
@@ -93,7 +96,9 @@ function run(ctx: ApiContext, body: ParsedBody, [, owner, slug]: string[]): ApiR
 		parameters,
 		callbackUrl: typeof callbackUrl === 'string' ? callbackUrl : '',
 		durationMs,
-		queueMs: directives.queueMs ?? Math.min(MAX_DEFAULT_QUEUE_MS, Math.round(durationMs * DEFAULT_QUEUE_SHARE)),
+		queueMs:
+			directives.queueMs ??
+			Math.min(MAX_DEFAULT_QUEUE_MS, Math.round(durationMs * DEFAULT_QUEUE_SHARE)),
 		outputSize: directives.sizeBytes ?? ctx.options.sampleVideo?.length ?? ctx.options.outputSize,
 		sample: directives.sizeBytes === undefined ? ctx.options.sampleVideo : undefined,
 		fail: directives.fail,
@@ -108,7 +113,11 @@ function run(ctx: ApiContext, body: ParsedBody, [, owner, slug]: string[]): ApiR
 	};
 }
 
-function findTask(ctx: ApiContext, fields: Record<string, unknown>, keys: string[]): TaskRecord | undefined {
+function findTask(
+	ctx: ApiContext,
+	fields: Record<string, unknown>,
+	keys: string[],
+): TaskRecord | undefined {
 	for (const key of keys) {
 		const value = fields[key];
 		if ((typeof value === 'string' && value !== '') || typeof value === 'number') {
@@ -121,14 +130,18 @@ function findTask(ctx: ApiContext, fields: Record<string, unknown>, keys: string
 function detail(ctx: ApiContext, body: ParsedBody): ApiReply {
 	const record = findTask(ctx, body.fields, ['tasktoken', 'taskid']);
 	if (!record) return wiroError(1, NO_TASK);
-	return { status: 200, body: { total: '1', errors: [], tasklist: [viewTask(ctx, record)], result: true } };
+	return {
+		status: 200,
+		body: { total: '1', errors: [], tasklist: [viewTask(ctx, record)], result: true },
+	};
 }
 
 function cancel(ctx: ApiContext, body: ParsedBody): ApiReply {
 	ctx.stats.cancel++;
 	const record = findTask(ctx, body.fields, ['tasktoken', 'taskid']);
 	if (!record) return wiroError(1, NO_TASK);
-	if (record.end || ctx.store.stageIndex(record) > 0) return wiroError(1, 'Task is not in a cancellable state.');
+	if (record.end || ctx.store.stageIndex(record) > 0)
+		return wiroError(1, 'Task is not in a cancellable state.');
 	ctx.store.finish(record, 'cancel');
 	return { status: 200, body: { errors: [], tasklist: [viewTask(ctx, record)], result: true } };
 }
@@ -155,13 +168,19 @@ function toolList(_ctx: ApiContext, body: ParsedBody): ApiReply {
 	const wanted = toStringList(categories);
 	const needle = typeof search === 'string' ? search.toLowerCase() : '';
 	const matching = MODELS.filter((model) => {
-		const text = [model.slugowner, model.slugproject, model.title, model.description].join(' ').toLowerCase();
-		const inCategory = wanted.length === 0 || wanted.some((category) => model.categories.includes(category));
+		const text = [model.slugowner, model.slugproject, model.title, model.description]
+			.join(' ')
+			.toLowerCase();
+		const inCategory =
+			wanted.length === 0 || wanted.some((category) => model.categories.includes(category));
 		return text.includes(needle) && inCategory;
 	});
 	const first = toCount(start, 0);
 	const page = matching.slice(first, first + toCount(limit, 20));
-	return { status: 200, body: { result: true, errors: [], total: String(matching.length), tool: page.map(toolSummary) } };
+	return {
+		status: 200,
+		body: { result: true, errors: [], total: String(matching.length), tool: page.map(toolSummary) },
+	};
 }
 
 function toolDetailHandler(_ctx: ApiContext, body: ParsedBody): ApiReply {
@@ -172,7 +191,8 @@ function toolDetailHandler(_ctx: ApiContext, body: ParsedBody): ApiReply {
 }
 
 function toStringList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.filter((entry): entry is string => typeof entry === 'string');
+	if (Array.isArray(value))
+		return value.filter((entry): entry is string => typeof entry === 'string');
 	if (typeof value === 'string' && value.trim() !== '') {
 		// Forms send arrays as JSON text or comma lists.
 		if (value.trim().startsWith('[')) {
@@ -182,12 +202,17 @@ function toStringList(value: unknown): string[] {
 				return [];
 			}
 		}
-		return value.split(',').map((entry) => entry.trim()).filter(Boolean);
+		return value
+			.split(',')
+			.map((entry) => entry.trim())
+			.filter(Boolean);
 	}
 	return [];
 }
 
 function toCount(value: unknown, fallback: number): number {
 	const number = Number(value);
-	return value === undefined || value === '' || !Number.isFinite(number) || number < 0 ? fallback : Math.floor(number);
+	return value === undefined || value === '' || !Number.isFinite(number) || number < 0
+		? fallback
+		: Math.floor(number);
 }

@@ -13,7 +13,9 @@ export type AuthResult = { ok: true; project: WiroProject } | { ok: false; messa
 
 /** hex(HMAC-SHA256(key = apiKey, message = apiSecret + nonce)), as wiro-api.md specifies. */
 export function wiroSignature(apiKey: string, apiSecret: string, nonce: string): string {
-	return createHmac('sha256', apiKey).update(apiSecret + nonce).digest('hex');
+	return createHmac('sha256', apiKey)
+		.update(apiSecret + nonce)
+		.digest('hex');
 }
 
 export class Authenticator {

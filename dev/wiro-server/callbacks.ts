@@ -21,7 +21,12 @@ export class CallbackSender {
 	) {}
 
 	/** Sends the body `repeats` times (duplicates, as Wiro may send), each retried on failure. */
-	async deliver(url: string, body: unknown, repeats: number, retries: CallbackRetries = { count: 0, delayMs: 0 }): Promise<void> {
+	async deliver(
+		url: string,
+		body: unknown,
+		repeats: number,
+		retries: CallbackRetries = { count: 0, delayMs: 0 },
+	): Promise<void> {
 		const payload = JSON.stringify(body);
 		for (let copy = 0; copy < repeats && !this.stopped; copy++) {
 			for (let attempt = 0; attempt <= retries.count && !this.stopped; attempt++) {
@@ -80,7 +85,10 @@ export class CallbackSender {
 				method: 'POST',
 				agent: false,
 				timeout: CALLBACK_TIMEOUT_MS,
-				headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+				headers: {
+					'content-type': 'application/json',
+					'content-length': Buffer.byteLength(payload),
+				},
 			});
 			this.inFlight.add(request);
 			const settle = (delivered: boolean): void => {

@@ -50,7 +50,8 @@ export const LTX_NUMBER_RANGES = {
 
 export const MOTION_RANGE = { min: 0, max: 1, step: 0.05 } as const;
 
-const options = (...values: string[]): ToolOption[] => values.map((value) => ({ value, label: value }));
+const options = (...values: string[]): ToolOption[] =>
+	values.map((value) => ({ value, label: value }));
 
 const PIXVERSE: ModelSpec = {
 	modelid: '1001',
@@ -62,14 +63,78 @@ const PIXVERSE: ModelSpec = {
 	cps: 0.024,
 	totalcost: 0.12,
 	items: [
-		{ id: 'prompt', type: 'textarea', label: 'prompt', required: true, note: 'The prompt to generate the video.', default: 'A whimsical race between a rabbit and a turtle.' },
-		{ id: 'negativePrompt', type: 'textarea', label: 'Negative Prompt', required: false, note: 'Specify what to exclude from the output.', default: '' },
-		{ id: 'aspectRatio', type: 'select', label: 'Aspect Ratio', required: false, note: 'Sets the width-to-height ratio of the output', default: '16:9', options: options('16:9', '4:3', '1:1', '3:4', '9:16') },
-		{ id: 'duration', type: 'select', label: 'Duration', required: false, note: 'v3.5 only allows 5,8. 1080p does not support 8s', default: '5', options: options('5', '8') },
-		{ id: 'quality', type: 'select', label: 'Quality', required: false, note: 'Quality of the video', default: '540p', options: [{ value: '360p', label: '360p(Turbo)' }, ...options('540p', '720p', '1080p')] },
-		{ id: 'style', type: 'select', label: 'Style', required: false, note: 'You can leave style empty.', default: '', options: [{ value: '', label: 'none' }, ...options('anime', '3d_animation', 'clay', 'comic', 'cyberpunk')] },
-		{ id: 'seed', type: 'number', label: 'seed', required: false, note: 'Leave null to randomize', default: '0' },
-		{ id: 'Watermark', type: 'select', label: 'Watermark', required: false, note: '', default: 'false', options: options('false', 'true') },
+		{
+			id: 'prompt',
+			type: 'textarea',
+			label: 'prompt',
+			required: true,
+			note: 'The prompt to generate the video.',
+			default: 'A whimsical race between a rabbit and a turtle.',
+		},
+		{
+			id: 'negativePrompt',
+			type: 'textarea',
+			label: 'Negative Prompt',
+			required: false,
+			note: 'Specify what to exclude from the output.',
+			default: '',
+		},
+		{
+			id: 'aspectRatio',
+			type: 'select',
+			label: 'Aspect Ratio',
+			required: false,
+			note: 'Sets the width-to-height ratio of the output',
+			default: '16:9',
+			options: options('16:9', '4:3', '1:1', '3:4', '9:16'),
+		},
+		{
+			id: 'duration',
+			type: 'select',
+			label: 'Duration',
+			required: false,
+			note: 'v3.5 only allows 5,8. 1080p does not support 8s',
+			default: '5',
+			options: options('5', '8'),
+		},
+		{
+			id: 'quality',
+			type: 'select',
+			label: 'Quality',
+			required: false,
+			note: 'Quality of the video',
+			default: '540p',
+			options: [{ value: '360p', label: '360p(Turbo)' }, ...options('540p', '720p', '1080p')],
+		},
+		{
+			id: 'style',
+			type: 'select',
+			label: 'Style',
+			required: false,
+			note: 'You can leave style empty.',
+			default: '',
+			options: [
+				{ value: '', label: 'none' },
+				...options('anime', '3d_animation', 'clay', 'comic', 'cyberpunk'),
+			],
+		},
+		{
+			id: 'seed',
+			type: 'number',
+			label: 'seed',
+			required: false,
+			note: 'Leave null to randomize',
+			default: '0',
+		},
+		{
+			id: 'Watermark',
+			type: 'select',
+			label: 'Watermark',
+			required: false,
+			note: '',
+			default: 'false',
+			options: options('false', 'true'),
+		},
 	],
 	crossCheck: (fields) =>
 		(fields.quality ?? '540p') === '1080p' && String(fields.duration ?? '5') === '8'
@@ -88,13 +153,67 @@ const LTX: ModelSpec = {
 	cps: 0.01,
 	totalcost: 0.05,
 	items: [
-		{ id: 'prompt', type: 'textarea', label: 'prompt', required: true, note: 'prompt-help', default: 'A woman with long brown hair smiles at another woman.' },
-		{ id: 'negativePrompt', type: 'textarea', label: 'negativePrompt', required: false, note: 'negative prompt', default: 'Blurry, bad quality' },
-		{ id: 'fps', type: 'number', label: 'fps', required: false, note: 'numberofoutputs-help', default: '24', ...LTX_NUMBER_RANGES.fps },
-		{ id: 'width', type: 'number', label: 'width', required: false, note: 'width-help', default: '768', ...LTX_NUMBER_RANGES.width },
-		{ id: 'height', type: 'number', label: 'height', required: false, note: 'height-help', default: '768', ...LTX_NUMBER_RANGES.height },
-		{ id: 'numFrames', type: 'number', label: 'num-frames', required: false, note: 'num-frames-help', default: '240', ...LTX_NUMBER_RANGES.numFrames },
-		{ id: 'steps', type: 'number', label: 'inferencesteps', required: false, note: 'inferencesteps-help', default: '25', ...LTX_NUMBER_RANGES.steps },
+		{
+			id: 'prompt',
+			type: 'textarea',
+			label: 'prompt',
+			required: true,
+			note: 'prompt-help',
+			default: 'A woman with long brown hair smiles at another woman.',
+		},
+		{
+			id: 'negativePrompt',
+			type: 'textarea',
+			label: 'negativePrompt',
+			required: false,
+			note: 'negative prompt',
+			default: 'Blurry, bad quality',
+		},
+		{
+			id: 'fps',
+			type: 'number',
+			label: 'fps',
+			required: false,
+			note: 'numberofoutputs-help',
+			default: '24',
+			...LTX_NUMBER_RANGES.fps,
+		},
+		{
+			id: 'width',
+			type: 'number',
+			label: 'width',
+			required: false,
+			note: 'width-help',
+			default: '768',
+			...LTX_NUMBER_RANGES.width,
+		},
+		{
+			id: 'height',
+			type: 'number',
+			label: 'height',
+			required: false,
+			note: 'height-help',
+			default: '768',
+			...LTX_NUMBER_RANGES.height,
+		},
+		{
+			id: 'numFrames',
+			type: 'number',
+			label: 'num-frames',
+			required: false,
+			note: 'num-frames-help',
+			default: '240',
+			...LTX_NUMBER_RANGES.numFrames,
+		},
+		{
+			id: 'steps',
+			type: 'number',
+			label: 'inferencesteps',
+			required: false,
+			note: 'inferencesteps-help',
+			default: '25',
+			...LTX_NUMBER_RANGES.steps,
+		},
 		{ id: 'seed', type: 'text', label: 'seed', required: false, note: 'seed-help', default: '42' },
 	],
 };
@@ -110,9 +229,31 @@ const IMAGE_TO_VIDEO: ModelSpec = {
 	cps: 0.006,
 	totalcost: 0.03,
 	items: [
-		{ id: 'inputImage', type: 'fileinput', label: 'Input Image', required: true, note: 'Upload a file as inputImage or give a URL as inputImageUrl.', default: '' },
-		{ id: 'prompt', type: 'textarea', label: 'prompt', required: false, note: 'Describe the motion.', default: '' },
-		{ id: 'motion', type: 'range', label: 'Motion', required: false, note: 'Amount of motion.', default: '0.5', ...MOTION_RANGE },
+		{
+			id: 'inputImage',
+			type: 'fileinput',
+			label: 'Input Image',
+			required: true,
+			note: 'Upload a file as inputImage or give a URL as inputImageUrl.',
+			default: '',
+		},
+		{
+			id: 'prompt',
+			type: 'textarea',
+			label: 'prompt',
+			required: false,
+			note: 'Describe the motion.',
+			default: '',
+		},
+		{
+			id: 'motion',
+			type: 'range',
+			label: 'Motion',
+			required: false,
+			note: 'Amount of motion.',
+			default: '0.5',
+			...MOTION_RANGE,
+		},
 	],
 };
 
@@ -127,7 +268,16 @@ const CHAT_LLM: ModelSpec = {
 	cps: 0.0005,
 	totalcost: 0.0035,
 	produces: 'answer',
-	items: [{ id: 'prompt', type: 'textarea', label: 'prompt', required: true, note: 'The message to answer.', default: 'Hello!' }],
+	items: [
+		{
+			id: 'prompt',
+			type: 'textarea',
+			label: 'prompt',
+			required: true,
+			note: 'The message to answer.',
+			default: 'Hello!',
+		},
+	],
 };
 
 export const MODELS: readonly ModelSpec[] = [PIXVERSE, LTX, IMAGE_TO_VIDEO, CHAT_LLM];

@@ -39,14 +39,20 @@ export class FaultPlan {
 
 	/** Draws the same count of numbers every time, so one rate never shifts another's sequence. */
 	next(): FaultDecision {
-		const [resetDraw, errorDraw, slowDraw, pick] = [this.random(), this.random(), this.random(), this.random()];
+		const [resetDraw, errorDraw, slowDraw, pick] = [
+			this.random(),
+			this.random(),
+			this.random(),
+			this.random(),
+		];
 		const { detailResetRate = 0, detail5xxRate = 0, slowRate = 0 } = this.faults;
 		if (resetDraw < detailResetRate) return { kind: 'reset' };
 		if (errorDraw < detail5xxRate) {
 			const status = ERROR_STATUSES[Math.floor(pick * ERROR_STATUSES.length)];
 			return { kind: 'error5xx', status, html: status === 502 || status === 504 };
 		}
-		if (slowDraw < slowRate) return { kind: 'slow', delayMs: this.faults.slowMs ?? DEFAULT_SLOW_MS };
+		if (slowDraw < slowRate)
+			return { kind: 'slow', delayMs: this.faults.slowMs ?? DEFAULT_SLOW_MS };
 		return { kind: 'none' };
 	}
 }

@@ -3,13 +3,22 @@ import { createOutputStream } from './output-bytes';
 import type { TaskStore } from './task-store';
 
 /** GET/HEAD /files/<uuid>/<name>: a task's generated output or an uploaded input, like a CDN (no auth). */
-export function serveFile(store: TaskStore, pathname: string, method: string, res: ServerResponse): void {
+export function serveFile(
+	store: TaskStore,
+	pathname: string,
+	method: string,
+	res: ServerResponse,
+): void {
 	const [, , uuid, encodedName] = pathname.split('/');
 	const record = uuid ? store.findByUuid(uuid) : undefined;
 	const name = safeDecode(encodedName ?? '');
 	if (!record || record.filesDeleted || name === undefined) return notFound(res);
 
-	if (name === record.output.name && record.end?.outcome === 'success' && !record.outputUnavailable) {
+	if (
+		name === record.output.name &&
+		record.end?.outcome === 'success' &&
+		!record.outputUnavailable
+	) {
 		res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': record.outputSize });
 		if (method === 'HEAD') return void res.end();
 		if (record.sample) return void res.end(record.sample);

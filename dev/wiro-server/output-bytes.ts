@@ -7,7 +7,15 @@ import { Readable } from 'stream';
  * in any chunk size, and lets a 300 MB download stream without holding it in memory.
  */
 const FTYP_BOX = Buffer.from([
-	0x00, 0x00, 0x00, 0x20, ...Buffer.from('ftypisom'), 0x00, 0x00, 0x02, 0x00,
+	0x00,
+	0x00,
+	0x00,
+	0x20,
+	...Buffer.from('ftypisom'),
+	0x00,
+	0x00,
+	0x02,
+	0x00,
 	...Buffer.from('isomiso2avc1mp41'),
 ]);
 
@@ -27,7 +35,8 @@ function chunkSource(uuid: string, size: number): () => Buffer | undefined {
 		if (offset >= size) return undefined;
 		const length = Math.min(CHUNK_SIZE, size - offset);
 		const chunk = cipher.update(ZEROES.subarray(0, length));
-		if (offset < FTYP_BOX.length) FTYP_BOX.copy(chunk, 0, offset, Math.min(FTYP_BOX.length, offset + length));
+		if (offset < FTYP_BOX.length)
+			FTYP_BOX.copy(chunk, 0, offset, Math.min(FTYP_BOX.length, offset + length));
 		offset += length;
 		return chunk;
 	};

@@ -209,7 +209,13 @@ export class WiroServer {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const body = parseBody(req.headers['content-type'], await readBody(req));
 		const method = req.method ?? 'GET';
-		this.requests.push({ method, path: url.pathname + url.search, headers: req.headers, body: recordableBody(body), time: Date.now() });
+		this.requests.push({
+			method,
+			path: url.pathname + url.search,
+			headers: req.headers,
+			body: recordableBody(body),
+			time: Date.now(),
+		});
 		this.store.settleDue();
 
 		if ((method === 'GET' || method === 'HEAD') && url.pathname.startsWith('/files/')) {
@@ -218,7 +224,8 @@ export class WiroServer {
 			return;
 		}
 		const segments = url.pathname.split('/').slice(1);
-		const handler = segments[0] === 'v1' && method === 'POST' ? routeFor(segments.slice(1)) : undefined;
+		const handler =
+			segments[0] === 'v1' && method === 'POST' ? routeFor(segments.slice(1)) : undefined;
 		if (!handler) return this.reply(req, res, wiroError(0, 'Error parsing url.', 404));
 
 		if (segments[1] === 'Task' && segments[2] === 'Detail') {
@@ -263,8 +270,14 @@ export class WiroServer {
 			const contentType = fault.html ? 'text/html' : 'application/json';
 			const text = fault.html
 				? BAD_GATEWAY_HTML(fault.status)
-				: JSON.stringify({ result: false, errors: [{ code: 0, message: 'Service temporarily unavailable' }] });
-			res.writeHead(fault.status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
+				: JSON.stringify({
+						result: false,
+						errors: [{ code: 0, message: 'Service temporarily unavailable' }],
+					});
+			res.writeHead(fault.status, {
+				'content-type': contentType,
+				'content-length': Buffer.byteLength(text),
+			});
 			res.end(text);
 			return false;
 		}
@@ -281,9 +294,14 @@ export class WiroServer {
 
 	private reply(req: IncomingMessage, res: ServerResponse, reply: ApiReply): void {
 		const text = JSON.stringify(reply.body);
-		res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+		res.writeHead(reply.status, {
+			'content-type': 'application/json; charset=utf-8',
+			'content-length': Buffer.byteLength(text),
+		});
 		res.end(text);
-		this.log(`${req.method} ${req.url} -> ${reply.status} ${text.length > 200 ? `${text.slice(0, 200)}...` : text}`);
+		this.log(
+			`${req.method} ${req.url} -> ${reply.status} ${text.length > 200 ? `${text.slice(0, 200)}...` : text}`,
+		);
 	}
 
 	private onTaskEnd(record: TaskRecord): void {
@@ -292,7 +310,9 @@ export class WiroServer {
 		if (!record.callbackUrl || this.listeningPort === undefined) return;
 		const task = this.view(record);
 		const payload =
-			this.options.callbackShape === 'task' ? task : { total: '1', errors: [], tasklist: [task], result: true };
+			this.options.callbackShape === 'task'
+				? task
+				: { total: '1', errors: [], tasklist: [task], result: true };
 		void this.callbacks.deliver(record.callbackUrl, payload, this.options.callbackRepeats, {
 			count: this.options.callbackRetries,
 			delayMs: this.options.callbackRetryDelayMs,

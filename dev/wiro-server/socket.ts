@@ -63,7 +63,9 @@ export class SocketHub {
 			res.writeHead(426, { 'content-type': 'text/plain' });
 			res.end('Upgrade Required');
 		});
-		server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head));
+		server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+			this.upgrade(req, socket, head),
+		);
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);
 			server.listen(port, '127.0.0.1', () => resolve());
@@ -91,7 +93,10 @@ export class SocketHub {
 	}
 
 	private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-		if (new URL(req.url ?? '/', 'http://127.0.0.1').pathname !== '/v1' || this.ctx.faults().refuse) {
+		if (
+			new URL(req.url ?? '/', 'http://127.0.0.1').pathname !== '/v1' ||
+			this.ctx.faults().refuse
+		) {
 			this.ctx.stats().socketRefused++;
 			socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
 			return;
@@ -108,7 +113,8 @@ export class SocketHub {
 		ws.on('message', (data, isBinary) => this.receive(connection, data, isBinary));
 		const { dropAfterMs } = this.ctx.faults();
 		if (dropAfterMs !== undefined) this.later(connection, dropAfterMs, () => this.drop(connection));
-		if (this.ctx.revision() === 'connected') this.send(connection, { type: 'connected', version: '1.0' }, 0);
+		if (this.ctx.revision() === 'connected')
+			this.send(connection, { type: 'connected', version: '1.0' }, 0);
 	}
 
 	private receive(connection: Connection, data: RawData, isBinary: boolean): void {
@@ -127,7 +133,11 @@ export class SocketHub {
 		// An unknown token, or a task that already ended: nothing to say, as nothing is replayed.
 		if (!record) return;
 		this.ctx.stats().socketRegistrations++;
-		const registration: Registration = { record, sentStage: this.ctx.store.stageIndex(record), ended: Boolean(record.end) };
+		const registration: Registration = {
+			record,
+			sentStage: this.ctx.store.stageIndex(record),
+			ended: Boolean(record.end),
+		};
 		connection.registrations.push(registration);
 		if (registration.ended) return;
 		registration.timer = setInterval(() => this.advance(connection, registration), TICK_MS);
@@ -146,21 +156,29 @@ export class SocketHub {
 			if (stopAtTaskEnd && stage > STAGE.task_end) break;
 			const type = LIFECYCLE[stage];
 			if (type === 'task_output') continue;
-			this.sendTask(connection, record, type, type === 'task_output_full' ? { raw: 'Generating frames...\n' } : null);
+			this.sendTask(
+				connection,
+				record,
+				type,
+				type === 'task_output_full' ? { raw: 'Generating frames...\n' } : null,
+			);
 		}
 		registration.sentStage = Math.max(registration.sentStage, reached);
 		if (record.end) {
 			registration.ended = true;
 			clearInterval(registration.timer);
 			if (stopAtTaskEnd && reached >= STAGE.task_end) return;
-			if (record.end.status === 'task_cancel') this.sendTask(connection, record, 'task_cancel', null);
+			if (record.end.status === 'task_cancel')
+				this.sendTask(connection, record, 'task_cancel', null);
 			else this.sendTask(connection, record, 'task_postprocess_end', this.ctx.view(record).outputs);
 			return;
 		}
 		const start = record.stageAt[STAGE.task_start];
 		const end = record.stageAt[STAGE.task_end];
 		if (reached >= STAGE.task_start && reached < STAGE.task_output_full && end > start) {
-			const percentage = String(Math.max(0, Math.min(99, Math.floor(((now - start) / (end - start)) * 100))));
+			const percentage = String(
+				Math.max(0, Math.min(99, Math.floor(((now - start) / (end - start)) * 100))),
+			);
 			this.sendTask(connection, record, 'task_output', {
 				type: 'progressGenerate',
 				task: 'Generate',
@@ -175,7 +193,12 @@ export class SocketHub {
 		}
 	}
 
-	private sendTask(connection: Connection, record: TaskRecord, type: string, message: unknown): void {
+	private sendTask(
+		connection: Connection,
+		record: TaskRecord,
+		type: string,
+		message: unknown,
+	): void {
 		const revision = this.ctx.revision();
 		const body: Record<string, unknown> =
 			revision === 'connected'
@@ -183,7 +206,11 @@ export class SocketHub {
 				: { type, id: record.id, tasktoken: record.token, message, result: true };
 		if (revision === 'connected' && (type === 'task_postprocess_end' || type === 'task_cancel')) {
 			const success = record.end?.outcome === 'success';
-			Object.assign(body, { terminal: true, success, exitCode: type === 'task_cancel' ? null : success ? 0 : 1 });
+			Object.assign(body, {
+				terminal: true,
+				success,
+				exitCode: type === 'task_cancel' ? null : success ? 0 : 1,
+			});
 		}
 		this.send(connection, body, this.ctx.faults().delayMs ?? 0);
 	}

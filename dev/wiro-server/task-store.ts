@@ -16,10 +16,9 @@ export const LIFECYCLE = [
 	'task_postprocess_end',
 ] as const;
 
-export const STAGE = Object.fromEntries(LIFECYCLE.map((status, index) => [status, index])) as Record<
-	(typeof LIFECYCLE)[number],
-	number
->;
+export const STAGE = Object.fromEntries(
+	LIFECYCLE.map((status, index) => [status, index]),
+) as Record<(typeof LIFECYCLE)[number], number>;
 
 const LAST_STAGE = LIFECYCLE.length - 1;
 const STAGE_TASK_START = LIFECYCLE.indexOf('task_start');
@@ -75,7 +74,9 @@ export interface NewTask {
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 export function randomToken(length = 30): string {
-	return Array.from(randomBytes(length), (byte) => ALPHANUMERIC[byte % ALPHANUMERIC.length]).join('');
+	return Array.from(randomBytes(length), (byte) => ALPHANUMERIC[byte % ALPHANUMERIC.length]).join(
+		'',
+	);
 }
 
 export const newTaskUuid = (): string => randomUUID();
@@ -118,7 +119,12 @@ export class TaskStore {
 			fail: task.fail,
 			outputSize: task.outputSize,
 			sample: task.sample,
-			output: { id: randomBytes(16).toString('hex'), parentid: randomBytes(16).toString('hex'), accesskey: randomToken(), name: '0.mp4' },
+			output: {
+				id: randomBytes(16).toString('hex'),
+				parentid: randomBytes(16).toString('hex'),
+				accesskey: randomToken(),
+				name: '0.mp4',
+			},
 			uploads: task.uploads,
 			filesDeleted: false,
 		};
@@ -152,15 +158,20 @@ export class TaskStore {
 	}
 
 	activeCount(projectKey?: string): number {
-		return this.all().filter((record) => !record.end && (projectKey === undefined || record.projectKey === projectKey))
-			.length;
+		return this.all().filter(
+			(record) => !record.end && (projectKey === undefined || record.projectKey === projectKey),
+		).length;
 	}
 
 	/** Returns false when the task had already ended. */
 	finish(record: TaskRecord, outcome: TaskOutcome, at = Date.now()): boolean {
 		if (record.end) return false;
 		clearTimeout(record.timer);
-		record.end = { status: outcome === 'cancel' ? 'task_cancel' : 'task_postprocess_end', outcome, at };
+		record.end = {
+			status: outcome === 'cancel' ? 'task_cancel' : 'task_postprocess_end',
+			outcome,
+			at,
+		};
 		this.onEnd(record);
 		return true;
 	}

@@ -16,7 +16,12 @@ export function outputUrl(origin: string, uuid: string, name: string): string {
 }
 
 /** The task as Task/Detail, Cancel, Kill and callbacks show it at `now`. */
-export function toWireTask(record: TaskRecord, stageIndex: number, origin: string, now: number): Task {
+export function toWireTask(
+	record: TaskRecord,
+	stageIndex: number,
+	origin: string,
+	now: number,
+): Task {
 	const { end, model } = record;
 	const limit = end ? end.at : now;
 	const succeeded = end?.outcome === 'success';
@@ -28,7 +33,13 @@ export function toWireTask(record: TaskRecord, stageIndex: number, origin: strin
 		return unixSeconds(Math.min(record.stageAt[index], limit));
 	};
 	const answer = model.produces === 'answer' ? answerOf(record) : undefined;
-	const outputs = !succeeded ? [] : answer ? [answer] : record.filesDeleted ? [] : [outputEntry(record, origin)];
+	const outputs = !succeeded
+		? []
+		: answer
+			? [answer]
+			: record.filesDeleted
+				? []
+				: [outputEntry(record, origin)];
 	const elapsedMs = limit - record.createdAt;
 	return {
 		id: record.id,
@@ -92,7 +103,9 @@ export function answerOf(record: TaskRecord): AnswerOutput {
 	const prompt = String(record.parameters.prompt ?? '');
 	const thinking = [`The user wrote: ${prompt}`, 'Checking the reply before sending it.'];
 	const answer = [`You said "${prompt}".`, 'Anything else?'];
-	const raw = thinking.flatMap((thought, index) => [`<think>${thought}</think>`, answer[index]]).join('\n');
+	const raw = thinking
+		.flatMap((thought, index) => [`<think>${thought}</think>`, answer[index]])
+		.join('\n');
 	return { contenttype: 'raw', content: { prompt, raw, thinking, answer } };
 }
 
@@ -102,7 +115,9 @@ function totalCost(record: TaskRecord, stageIndex: number): string {
 	if (!end || end.outcome === 'failure') return '0';
 	if (end.outcome === 'success') return money(model.totalcost);
 	if (stageIndex < STAGE.task_start) return '0';
-	return money(Math.min(model.totalcost, (model.cps * (end.at - record.stageAt[STAGE.task_start])) / 1000));
+	return money(
+		Math.min(model.totalcost, (model.cps * (end.at - record.stageAt[STAGE.task_start])) / 1000),
+	);
 }
 
 function debugOutput(stageIndex: number, succeeded: boolean): string {

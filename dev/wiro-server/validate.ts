@@ -13,7 +13,9 @@ export function validateRun(
 ): ValidationResult {
 	for (const item of model.items) {
 		const problem =
-			item.type === 'fileinput' ? checkFileInput(item, fields, files) : checkValue(item, fields[item.id]);
+			item.type === 'fileinput'
+				? checkFileInput(item, fields, files)
+				: checkValue(item, fields[item.id]);
 		if (problem) return { ok: false, message: problem };
 	}
 	const crossProblem = model.crossCheck?.(fields);
@@ -29,7 +31,8 @@ function checkValue(item: ToolItem, value: unknown): string | undefined {
 				return item.required ? `${name} required` : undefined;
 			}
 			const acceptsNumber = item.type === 'text';
-			if (typeof value === 'string' || (acceptsNumber && typeof value === 'number')) return undefined;
+			if (typeof value === 'string' || (acceptsNumber && typeof value === 'number'))
+				return undefined;
 			return `${name} must be string`;
 		}
 		case 'select': {
@@ -44,7 +47,11 @@ function checkValue(item: ToolItem, value: unknown): string | undefined {
 			if (isAbsent(value) || value === '') return item.required ? `${name} required` : undefined;
 			const number = toNumber(value);
 			if (number === undefined) return `${name} must be integer or float`;
-			if (item.min !== undefined && item.max !== undefined && (number < item.min || number > item.max)) {
+			if (
+				item.min !== undefined &&
+				item.max !== undefined &&
+				(number < item.min || number > item.max)
+			) {
 				return `${name} must be between ${item.min} and ${item.max}`;
 			}
 			return undefined;
@@ -62,7 +69,8 @@ function checkFileInput(
 	if (files[item.id]) return undefined;
 	const urlField = `${item.id}Url`;
 	const url = fields[urlField];
-	if (isAbsent(url) || url === '') return item.required ? `Request parameter [${item.id}] required` : undefined;
+	if (isAbsent(url) || url === '')
+		return item.required ? `Request parameter [${item.id}] required` : undefined;
 	if (typeof url === 'string' && /^https?:\/\/\S+$/i.test(url)) return undefined;
 	return `Request parameter [${urlField}] must be a valid url`;
 }

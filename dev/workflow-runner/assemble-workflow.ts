@@ -24,7 +24,12 @@ export interface AssembledWorkflow {
 	startNode: INode;
 }
 
-function harnessNode(name: string, type: string, x: number, parameters: INode['parameters']): INode {
+function harnessNode(
+	name: string,
+	type: string,
+	x: number,
+	parameters: INode['parameters'],
+): INode {
 	return { id: randomUUID(), name, type, typeVersion: 1, position: [x, 0], parameters };
 }
 
@@ -60,12 +65,15 @@ export function assembleWorkflow(shape: WorkflowShape): AssembledWorkflow {
 
 	const taken = new Set(given.map((node) => node.name));
 	for (const name of [TRIGGER_NODE_NAME, ITEMS_NODE_NAME]) {
-		if (taken.has(name)) throw new UnexpectedError(`Node name "${name}" is reserved by the harness`);
+		if (taken.has(name))
+			throw new UnexpectedError(`Node name "${name}" is reserved by the harness`);
 	}
 	const trigger = harnessNode(TRIGGER_NODE_NAME, MANUAL_TRIGGER_TYPE, 0, {});
 	const lead: INode[] = [trigger];
 	if (shape.items !== undefined) {
-		lead.push(harnessNode(ITEMS_NODE_NAME, ITEMS_SOURCE_TYPE, 220, { items: JSON.stringify(shape.items) }));
+		lead.push(
+			harnessNode(ITEMS_NODE_NAME, ITEMS_SOURCE_TYPE, 220, { items: JSON.stringify(shape.items) }),
+		);
 	}
 	const chain = [...lead, first];
 	chain.slice(1).forEach((node, index) => link(connections, chain[index].name, node.name));

@@ -184,7 +184,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 
 	getCredentialsProperties(type: string): INodeProperties[] {
 		const own = this.typeOf(type);
-		const inherited = (own.extends ?? []).flatMap((parent) => this.getCredentialsProperties(parent));
+		const inherited = (own.extends ?? []).flatMap((parent) =>
+			this.getCredentialsProperties(parent),
+		);
 		const ownNames = new Set(own.properties.map((property) => property.name));
 		return [...inherited.filter((property) => !ownNames.has(property.name)), ...own.properties];
 	}

@@ -25,7 +25,9 @@ export interface RequestInput {
 }
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
-	return Object.fromEntries(Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value]));
+	return Object.fromEntries(
+		Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value]),
+	);
 }
 
 /**
@@ -42,7 +44,11 @@ export function makeRequest(input: RequestInput): WebhookRequestDouble {
 	else if (isText) rawBody = Buffer.from(String(input.body));
 	else if (input.body !== undefined) rawBody = Buffer.from(JSON.stringify(input.body));
 	let body = input.body;
-	if (body === undefined && input.rawBody !== undefined && headers['content-type']?.includes('json')) {
+	if (
+		body === undefined &&
+		input.rawBody !== undefined &&
+		headers['content-type']?.includes('json')
+	) {
 		body = JSON.parse(rawBody.toString('utf8'));
 	}
 	const query = input.query ?? {};

@@ -73,10 +73,9 @@ async function prepareRun(options: RunWorkflowOptions, executionId: string): Pro
 		workflowId: WORKFLOW_ID,
 		hooks: new ExecutionLifecycleHooks(mode, executionId, workflowData),
 		urls: options,
-		credentialsHelper: new HarnessCredentialsHelper(
-			options.credentialTypes ?? {},
-			{ ...options.credentials },
-		),
+		credentialsHelper: new HarnessCredentialsHelper(options.credentialTypes ?? {}, {
+			...options.credentials,
+		}),
 	});
 	return { workflow, additionalData, startNodeName: assembled.startNode.name, mode };
 }
@@ -115,7 +114,11 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkf
 	// n8n 2.x gives every execution a token; $execution.resumeUrl carries it as ?signature=
 	const resumeToken = randomBytes(16).toString('hex');
 	const { workflow, additionalData, mode } = prepared;
-	const execution = new WorkflowExecute(additionalData, mode, createRunExecutionData({ resumeToken }));
+	const execution = new WorkflowExecute(
+		additionalData,
+		mode,
+		createRunExecutionData({ resumeToken }),
+	);
 	const startNode = workflow.getNode(prepared.startNodeName) ?? undefined;
 	const running = execution.run({ workflow, startNode });
 	const waitingBaseUrl = additionalData.webhookWaitingBaseUrl;

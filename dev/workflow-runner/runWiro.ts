@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { WiroApi } from '../../credentials/WiroApi.credentials';
 import { Wiro } from '../../nodes/Wiro/Wiro.node';
@@ -13,7 +18,13 @@ export const SIGNATURE_SECRET = 'test-secret';
 
 /** The local server's signing project, with its Base URL and its task socket as WebSocket URL. */
 export function signatureCredentials(server: WiroServer): ICredentialDataDecryptedObject {
-	return { authentication: 'signature', apiKey: SIGNATURE_KEY, apiSecret: SIGNATURE_SECRET, baseUrl: server.baseUrl, socketUrl: server.socketUrl };
+	return {
+		authentication: 'signature',
+		apiKey: SIGNATURE_KEY,
+		apiSecret: SIGNATURE_SECRET,
+		baseUrl: server.baseUrl,
+		socketUrl: server.socketUrl,
+	};
 }
 
 export interface RunWiroOptions {
@@ -28,7 +39,10 @@ export interface RunWiroOptions {
 }
 
 /** Runs Manual Trigger -> items -> Wiro through n8n-core's WorkflowExecute, against the local server. */
-export async function runWiro(server: WiroServer, options: RunWiroOptions): Promise<RunWorkflowResult> {
+export async function runWiro(
+	server: WiroServer,
+	options: RunWiroOptions,
+): Promise<RunWorkflowResult> {
 	return await runWorkflow(wiroWorkflow(server, options));
 }
 
@@ -48,7 +62,12 @@ export function wiroWorkflow(server: WiroServer, options: RunWiroOptions): RunWo
 		nodeTypes: { [WIRO_NODE_TYPE]: new Wiro() },
 		credentialTypes: { wiroApi: new WiroApi() },
 		// Credentials written by hand in a test get the local socket too, unless they say otherwise: a test never reaches Wiro.
-		credentials: { wiroApi: { socketUrl: server.socketUrl, ...(options.credentials ?? signatureCredentials(server)) } },
+		credentials: {
+			wiroApi: {
+				socketUrl: server.socketUrl,
+				...(options.credentials ?? signatureCredentials(server)),
+			},
+		},
 		nodes: [node],
 		items: options.items ?? [{}],
 		cancelAfterMs: options.cancelAfterMs,

@@ -69,7 +69,14 @@ export interface WebhookCallResult {
 
 function evaluate(workflow: Workflow, node: INode, value: unknown, fallback: string | boolean) {
 	if (typeof value !== 'string' && typeof value !== 'boolean') return fallback;
-	return workflow.expression.getSimpleParameterValue(node, value, 'internal', {}, undefined, fallback);
+	return workflow.expression.getSimpleParameterValue(
+		node,
+		value,
+		'internal',
+		{},
+		undefined,
+		fallback,
+	);
 }
 
 /** IWebhookData as n8n's WebhookService.getNodeWebhooks builds it. */
@@ -123,12 +130,17 @@ async function setUpWebhook(options: WebhookCallOptions): Promise<WebhookSetup> 
 		executionId: options.executionId,
 		workflowId: WORKFLOW_ID,
 		urls: options,
-		credentialsHelper: new HarnessCredentialsHelper(
-			options.credentialTypes ?? {},
-			{ ...options.credentials },
-		),
+		credentialsHelper: new HarnessCredentialsHelper(options.credentialTypes ?? {}, {
+			...options.credentials,
+		}),
 	});
-	const webhookData = webhookDataFor(workflow, node, webhook, additionalData, options.isTest ?? false);
+	const webhookData = webhookDataFor(
+		workflow,
+		node,
+		webhook,
+		additionalData,
+		options.isTest ?? false,
+	);
 	return { workflow, node, additionalData, webhookData };
 }
 
@@ -143,7 +155,8 @@ export async function makeWebhookContext(options: WebhookCallOptions): Promise<W
 	const response = new ResponseRecorder();
 	// n8n hands the express objects over through additionalData.
 	additionalData.httpRequest = request as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
-	additionalData.httpResponse = response as unknown as IWorkflowExecuteAdditionalData['httpResponse'];
+	additionalData.httpResponse =
+		response as unknown as IWorkflowExecuteAdditionalData['httpResponse'];
 	const context = new WebhookContext(
 		workflow,
 		node,
@@ -179,7 +192,10 @@ export async function runWebhookMethod(
 /** Calls the node's `webhook()` the way WebhookService.runWebhook does. */
 export async function runWebhook(options: WebhookCallOptions): Promise<WebhookCallResult> {
 	const { context, response, workflow } = await makeWebhookContext(options);
-	const nodeType = workflow.nodeTypes.getByNameAndVersion(options.node.type, options.node.typeVersion);
+	const nodeType = workflow.nodeTypes.getByNameAndVersion(
+		options.node.type,
+		options.node.typeVersion,
+	);
 	if (nodeType.webhook === undefined) throw new UnexpectedError('Node has no webhook() method');
 	const returned = isNodeClassInstance(nodeType)
 		? await nodeType.webhook(context)

@@ -23,13 +23,23 @@ export interface HarnessWorkflow {
  * Nodes that declare a credential type the test supplies, and have no
  * `credentials` of their own, get a reference to it (as if picked in the UI).
  */
-function withCredentials(nodes: INode[], nodeTypes: HarnessNodeTypes, available: string[]): INode[] {
+function withCredentials(
+	nodes: INode[],
+	nodeTypes: HarnessNodeTypes,
+	available: string[],
+): INode[] {
 	return nodes.map((node) => {
 		if (node.credentials !== undefined) return node;
-		const { credentials = [] } = nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description;
+		const { credentials = [] } = nodeTypes.getByNameAndVersion(
+			node.type,
+			node.typeVersion,
+		).description;
 		const usable = credentials.filter((credential) => available.includes(credential.name));
 		if (usable.length === 0) return node;
-		const entries = usable.map(({ name }) => [name, { id: `${name}-test`, name: `${name} (test)` }]);
+		const entries = usable.map(({ name }) => [
+			name,
+			{ id: `${name}-test`, name: `${name} (test)` },
+		]);
 		return { ...node, credentials: Object.fromEntries(entries) };
 	});
 }

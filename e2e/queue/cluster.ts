@@ -69,7 +69,14 @@ export class QueueCluster {
 			if (value === undefined) throw new Error('findFreePorts returned too few ports');
 			return value;
 		};
-		const [mainPort, mainBroker, workerHealth, workerBroker, webhookPort, webhookBroker] = [take(), take(), take(), take(), take(), take()];
+		const [mainPort, mainBroker, workerHealth, workerBroker, webhookPort, webhookBroker] = [
+			take(),
+			take(),
+			take(),
+			take(),
+			take(),
+			take(),
+		];
 		const binaryDataDir = join(options.runDir, 'binary-data');
 		await mkdir(binaryDataDir, { recursive: true });
 		const shared = sharedQueueEnv({
@@ -81,7 +88,11 @@ export class QueueCluster {
 		});
 		const base = { install: options.install, packageDir: options.packageDir, log: options.log };
 		const instances: N8nInstance[] = [];
-		const create = async (listenPort: number, brokerPort: number, env: Record<string, string>): Promise<N8nInstance> => {
+		const create = async (
+			listenPort: number,
+			brokerPort: number,
+			env: Record<string, string>,
+		): Promise<N8nInstance> => {
 			const instance = await N8nInstance.create({ ...base, port: listenPort, brokerPort, env });
 			instances.push(instance);
 			options.tracker?.trackFolder(instance.userFolder);
@@ -90,7 +101,10 @@ export class QueueCluster {
 		let cluster: QueueCluster | undefined;
 		try {
 			const main = await create(mainPort, mainBroker, { ...shared, ...mainOnlyEnv() });
-			const worker = await create(workerHealth, workerBroker, { ...shared, ...workerEnv(workerHealth) });
+			const worker = await create(workerHealth, workerBroker, {
+				...shared,
+				...workerEnv(workerHealth),
+			});
 			const webhook = await create(webhookPort, webhookBroker, shared);
 			cluster = new QueueCluster(main, worker, webhook, binaryDataDir);
 			await options.prepare(main, cluster.webhookBaseUrl);
@@ -105,7 +119,11 @@ export class QueueCluster {
 		}
 	}
 
-	private async startRoles(logDir: string, log: LogLine, tracker: Tracker | undefined): Promise<void> {
+	private async startRoles(
+		logDir: string,
+		log: LogLine,
+		tracker: Tracker | undefined,
+	): Promise<void> {
 		const [worker, webhook] = await Promise.allSettled([
 			startRole(this.workerInstance, 'worker', logDir, log, tracker),
 			startRole(this.webhookInstance, 'webhook', logDir, log, tracker),
@@ -120,12 +138,17 @@ export class QueueCluster {
 	assertRunning(): void {
 		this.worker?.assertRunning();
 		this.webhook?.assertRunning();
-		if (!this.main.isServerRunning) throw new Error(`n8n start exited:\n${this.main.serverOutput.slice(-3000)}`);
+		if (!this.main.isServerRunning)
+			throw new Error(`n8n start exited:\n${this.main.serverOutput.slice(-3000)}`);
 	}
 
 	/** Stops every process and deletes the user folders; never throws. */
 	async stop(): Promise<void> {
 		await Promise.allSettled([this.webhook?.stop(), this.worker?.stop(), this.main.stopServer()]);
-		await Promise.allSettled([this.main.stop(), this.workerInstance.stop(), this.webhookInstance.stop()]);
+		await Promise.allSettled([
+			this.main.stop(),
+			this.workerInstance.stop(),
+			this.webhookInstance.stop(),
+		]);
 	}
 }

@@ -12,9 +12,26 @@ import { trackTempFolder, untrackTempFolder } from '../../dev/n8n/process-cleanu
 import { repoRoot, wiroCredential } from '../../dev/n8n/wiro';
 import { WiroServer } from '../../dev/wiro-server';
 import { QueueCluster } from './cluster';
-import { ensureDebianPackages, Reaper, sleep, startPostgres, startRedis, type PostgresServer, type RedisServer } from './services';
+import {
+	ensureDebianPackages,
+	Reaper,
+	sleep,
+	startPostgres,
+	startRedis,
+	type PostgresServer,
+	type RedisServer,
+} from './services';
 import { expectVideoItem, itemsOf, promptOf } from './videos';
-import { BATCH, BATCH_PROMPTS, PAUSE, PUBLISHED, queueWorkflows, STARTER, TRIGGER_WEBHOOK_PATH, TRIGGER_WORKFLOW_ID } from './workflows';
+import {
+	BATCH,
+	BATCH_PROMPTS,
+	PAUSE,
+	PUBLISHED,
+	queueWorkflows,
+	STARTER,
+	TRIGGER_WEBHOOK_PATH,
+	TRIGGER_WORKFLOW_ID,
+} from './workflows';
 
 const MINUTE = 60_000;
 jest.setTimeout(3 * MINUTE);
@@ -53,7 +70,14 @@ beforeAll(async () => {
 		log,
 		tracker: reaper,
 		prepare: async (main, webhookBaseUrl) => {
-			await main.importCredentials([wiroCredential({ apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: wiro.baseUrl, socketUrl: wiro.socketUrl })]);
+			await main.importCredentials([
+				wiroCredential({
+					apiKey: 'test-key',
+					apiSecret: 'test-secret',
+					baseUrl: wiro.baseUrl,
+					socketUrl: wiro.socketUrl,
+				}),
+			]);
 			await main.importWorkflows(queueWorkflows(webhookBaseUrl));
 			for (const id of PUBLISHED) await main.publishWorkflow(id);
 		},
@@ -64,8 +88,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	// Each step runs even when one before it failed; the reaper goes last.
-	const steps: Array<() => Promise<void> | undefined> = [() => cluster?.stop(), () => wiro?.stop(), () => postgres?.stop(), () => redis?.stop()];
-	for (const step of steps) await Promise.resolve().then(step).catch((error: unknown) => log(`cleanup: ${String(error)}`));
+	const steps: Array<() => Promise<void> | undefined> = [
+		() => cluster?.stop(),
+		() => wiro?.stop(),
+		() => postgres?.stop(),
+		() => redis?.stop(),
+	];
+	for (const step of steps)
+		await Promise.resolve()
+			.then(step)
+			.catch((error: unknown) => log(`cleanup: ${String(error)}`));
 	if (runDir && !keepLogs) {
 		await rm(runDir, { recursive: true, force: true });
 		untrackTempFolder(runDir);
@@ -74,15 +106,27 @@ afterAll(async () => {
 }, 2 * MINUTE);
 
 function startThroughWebhookProcess(path: string): Promise<Response> {
-	return fetch(cluster.webhookUrl(path), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(30_000) });
+	return fetch(cluster.webhookUrl(path), {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: '{}',
+		signal: AbortSignal.timeout(30_000),
+	});
 }
 
-async function finishedExecution(workflowId: string, matches: (execution: PublicExecution) => boolean = () => true): Promise<PublicExecution> {
+async function finishedExecution(
+	workflowId: string,
+	matches: (execution: PublicExecution) => boolean = () => true,
+): Promise<PublicExecution> {
 	cluster.assertRunning();
-	return cluster.main.waitForExecution((execution) => ['success', 'error', 'crashed'].includes(execution.status) && matches(execution), 2 * MINUTE, {
-		workflowId,
-		includeData: true,
-	});
+	return cluster.main.waitForExecution(
+		(execution) => ['success', 'error', 'crashed'].includes(execution.status) && matches(execution),
+		2 * MINUTE,
+		{
+			workflowId,
+			includeData: true,
+		},
+	);
 }
 
 /** How often a process logged `<text> <execution id> (job …)`. */
@@ -92,7 +136,10 @@ function countLogged(messages: string[], text: string, executionId: string): num
 
 describe('n8n queue mode', () => {
 	test('the main process takes no production webhooks: everything goes through the webhook process', async () => {
-		const onMain = await fetch(new URL(`webhook/${BATCH.path}`, cluster.main.baseUrl), { method: 'POST', body: '{}' });
+		const onMain = await fetch(new URL(`webhook/${BATCH.path}`, cluster.main.baseUrl), {
+			method: 'POST',
+			body: '{}',
+		});
 		expect(onMain.status).toBe(404);
 	});
 
@@ -104,13 +151,17 @@ describe('n8n queue mode', () => {
 
 		const items = itemsOf(execution.result, BATCH.node);
 		expect(items.map(promptOf)).toEqual(BATCH_PROMPTS);
-		const taskIds = await Promise.all(items.map((item) => expectVideoItem(cluster.binaryDataDir, item)));
+		const taskIds = await Promise.all(
+			items.map((item) => expectVideoItem(cluster.binaryDataDir, item)),
+		);
 		expect(new Set(taskIds).size).toBe(BATCH_PROMPTS.length);
 
 		// Enqueued by the webhook process, run by the worker, and never by the main.
 		expect(countLogged(cluster.webhookMessages(), 'Enqueued execution', execution.id)).toBe(1);
 		expect(countLogged(cluster.workerMessages(), 'Worker started execution', execution.id)).toBe(1);
-		expect(countLogged(cluster.workerMessages(), 'Worker finished execution', execution.id)).toBe(1);
+		expect(countLogged(cluster.workerMessages(), 'Worker finished execution', execution.id)).toBe(
+			1,
+		);
 		expect(countLogged(cluster.mainMessages(), 'Enqueued execution', execution.id)).toBe(0);
 	});
 
@@ -119,11 +170,17 @@ describe('n8n queue mode', () => {
 		const callbacksBefore = wiro.stats.callbacksSent;
 		expect((await startThroughWebhookProcess(PAUSE.path)).status).toBe(200);
 
-		const waiting = await cluster.main.waitForExecution((execution) => execution.status === 'waiting', MINUTE, { workflowId: PAUSE.id, includeData: true });
+		const waiting = await cluster.main.waitForExecution(
+			(execution) => execution.status === 'waiting',
+			MINUTE,
+			{ workflowId: PAUSE.id, includeData: true },
+		);
 		const task = wiro.tasks().find((candidate) => !tasksBefore.has(candidate.id));
 		if (!task) throw new Error('The paused execution started no Wiro task');
 		// The worker handed Wiro a resume URL on the webhook process (its N8N_WEBHOOK_URL).
-		expect(task.callbackurl).toMatch(new RegExp(`^${cluster.webhookBaseUrl}webhook-waiting/${waiting.id}\\?signature=`));
+		expect(task.callbackurl).toMatch(
+			new RegExp(`^${cluster.webhookBaseUrl}webhook-waiting/${waiting.id}\\?signature=`),
+		);
 		expect(task.status).not.toBe('task_postprocess_end');
 
 		const done = await finishedExecution(PAUSE.id, (execution) => execution.id === waiting.id);
@@ -148,7 +205,9 @@ describe('n8n queue mode', () => {
 		expect(wiro.getTask(taskId)?.callbackurl).toBe(cluster.webhookUrl(TRIGGER_WEBHOOK_PATH));
 
 		const triggered = await finishedExecution(TRIGGER_WORKFLOW_ID, (execution) =>
-			JSON.stringify(execution.result?.runData['Wiro Trigger'] ?? []).includes(`"taskId":"${taskId}"`),
+			JSON.stringify(execution.result?.runData['Wiro Trigger'] ?? []).includes(
+				`"taskId":"${taskId}"`,
+			),
 		);
 		expect(triggered).toMatchObject({ status: 'success', mode: 'webhook' });
 		const [item] = itemsOf(triggered.result, 'Wiro Trigger');
@@ -164,12 +223,21 @@ describe('n8n queue mode', () => {
 		const again = await fetch(cluster.webhookUrl(TRIGGER_WEBHOOK_PATH), {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ result: true, errors: [], total: '1', tasklist: [wiro.getTask(taskId)] }),
+			body: JSON.stringify({
+				result: true,
+				errors: [],
+				total: '1',
+				tasklist: [wiro.getTask(taskId)],
+			}),
 		});
 		expect(again.status).toBeLessThan(500);
 		await sleep(2_000);
-		const forTask = (await cluster.main.listExecutions({ workflowId: TRIGGER_WORKFLOW_ID, includeData: true })).filter((execution) =>
-			JSON.stringify(execution.result?.runData['Wiro Trigger'] ?? []).includes(`"taskId":"${taskId}"`),
+		const forTask = (
+			await cluster.main.listExecutions({ workflowId: TRIGGER_WORKFLOW_ID, includeData: true })
+		).filter((execution) =>
+			JSON.stringify(execution.result?.runData['Wiro Trigger'] ?? []).includes(
+				`"taskId":"${taskId}"`,
+			),
 		);
 		expect(forTask.map((execution) => execution.id)).toEqual([triggered.id]);
 	});

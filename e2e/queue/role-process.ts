@@ -20,7 +20,13 @@ export function logMessages(lines: readonly string[]): string[] {
  * its health endpoint answers: the instance's port is the webhook server's
  * N8N_PORT, or the worker's QUEUE_HEALTH_CHECK_PORT.
  */
-export async function startRole(instance: N8nInstance, role: N8nRole, logDir: string, log: LogLine, tracker?: Tracker): Promise<ManagedProcess> {
+export async function startRole(
+	instance: N8nInstance,
+	role: N8nRole,
+	logDir: string,
+	log: LogLine,
+	tracker?: Tracker,
+): Promise<ManagedProcess> {
 	const label = `n8n ${role}`;
 	const child = ManagedProcess.spawn({
 		label,
@@ -32,7 +38,9 @@ export async function startRole(instance: N8nInstance, role: N8nRole, logDir: st
 		tracker,
 	});
 	const packageErrors = (): string[] =>
-		child.lines.filter((line) => line.includes('Failed to load package') && line.includes(instance.packageName));
+		child.lines.filter(
+			(line) => line.includes('Failed to load package') && line.includes(instance.packageName),
+		);
 	try {
 		log(`starting ${label} on 127.0.0.1:${instance.port}`);
 		const waited = await waitUntil(() => answersOk(`${instance.baseUrl}healthz/readiness`), {
@@ -42,7 +50,10 @@ export async function startRole(instance: N8nInstance, role: N8nRole, logDir: st
 			check: () => child.assertRunning(),
 			details: () => child.outputTail(),
 		});
-		if (packageErrors().length > 0) throw new Error(`${label} could not load ${instance.packageName}:\n${packageErrors().join('\n')}`);
+		if (packageErrors().length > 0)
+			throw new Error(
+				`${label} could not load ${instance.packageName}:\n${packageErrors().join('\n')}`,
+			);
 		log(`${label} ready in ${(waited / 1000).toFixed(1)} s`);
 		return child;
 	} catch (error) {

@@ -1,22 +1,34 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isJsonObject, type ExecutionResult, type JsonObject, type NodeOutputItem } from '../../dev/n8n';
+import {
+	isJsonObject,
+	type ExecutionResult,
+	type JsonObject,
+	type NodeOutputItem,
+} from '../../dev/n8n';
 import { outputDigest } from '../../dev/wiro-server';
 
 /** The items a node output; fails with the execution's error when the node did not run. */
-export function itemsOf(result: ExecutionResult | undefined, nodeName: string, runIndex = 0): NodeOutputItem[] {
+export function itemsOf(
+	result: ExecutionResult | undefined,
+	nodeName: string,
+	runIndex = 0,
+): NodeOutputItem[] {
 	const runs = result?.runData[nodeName];
 	if (!result || !runs) {
 		const ran = Object.keys(result?.runData ?? {}).join(', ');
-		throw new Error(`Node ${nodeName} did not run (ran: ${ran}; error: ${JSON.stringify(result?.error?.['message'])})`);
+		throw new Error(
+			`Node ${nodeName} did not run (ran: ${ran}; error: ${JSON.stringify(result?.error?.['message'])})`,
+		);
 	}
 	return runs[runIndex]?.data?.main?.[0] ?? [];
 }
 
 function taskOf(item: NodeOutputItem): JsonObject {
 	const task = item.json['task'];
-	if (!isJsonObject(task)) throw new Error(`Item has no task: ${JSON.stringify(item.json).slice(0, 500)}`);
+	if (!isJsonObject(task))
+		throw new Error(`Item has no task: ${JSON.stringify(item.json).slice(0, 500)}`);
 	return task;
 }
 
@@ -36,7 +48,9 @@ async function readSharedBinary(storageDir: string, binary: JsonObject): Promise
 	const separator = id.indexOf(':');
 	const path = id.slice(separator + 1);
 	if (!id.slice(0, separator).startsWith('filesystem') || path.split('/').includes('..')) {
-		throw new Error(`Binary data ${JSON.stringify(binary).slice(0, 300)} is not in filesystem mode`);
+		throw new Error(
+			`Binary data ${JSON.stringify(binary).slice(0, 300)} is not in filesystem mode`,
+		);
 	}
 	return readFile(join(storageDir, path));
 }
@@ -50,8 +64,11 @@ export async function expectVideoItem(storageDir: string, item: NodeOutputItem):
 	expect(binary).toMatchObject({ mimeType: 'video/mp4', fileExtension: 'mp4' });
 	const bytes = await readSharedBinary(storageDir, binary);
 	const outputs = task['outputs'];
-	const size = Array.isArray(outputs) && isJsonObject(outputs[0]) ? Number(outputs[0]['size']) : NaN;
+	const size =
+		Array.isArray(outputs) && isJsonObject(outputs[0]) ? Number(outputs[0]['size']) : NaN;
 	expect(bytes.length).toBe(size);
-	expect(createHash('sha256').update(bytes).digest('hex')).toBe(outputDigest(String(task['uuid']), size));
+	expect(createHash('sha256').update(bytes).digest('hex')).toBe(
+		outputDigest(String(task['uuid']), size),
+	);
 	return String(item.json['taskId']);
 }

@@ -21,7 +21,14 @@ import * as video from './actions/video';
  * activation, so the node needs no webhookMethods (as n8n's Wait and send-and-wait nodes).
  */
 const resumeWebhooks: IWebhookDescription[] = [
-	{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '', restartWebhook: true, isFullPath: true },
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		path: '',
+		restartWebhook: true,
+		isFullPath: true,
+	},
 ];
 
 export class Wiro implements INodeType {
@@ -33,7 +40,8 @@ export class Wiro implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ $parameter["resource"] === "video" ? "Generate: " + ($parameter["model"] === "other" ? (($parameter["otherModel"] || {}).value || "other model") : $parameter["model"]) : "Task: " + $parameter["operation"] }}',
-		description: 'Generate videos with Wiro AI models (PixVerse v5, LTX-Video or any other Wiro model) and manage Wiro tasks',
+		description:
+			'Generate videos with Wiro AI models (PixVerse v5, LTX-Video or any other Wiro model) and manage Wiro tasks',
 		defaults: { name: 'Wiro' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -21,8 +21,12 @@ export class WiroTrigger implements INodeType {
 		defaults: { name: 'Wiro Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'wiroApi', required: true, displayOptions: { show: { verify: [true] } } }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		credentials: [
+			{ name: 'wiroApi', required: true, displayOptions: { show: { verify: [true] } } },
+		],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName:
@@ -36,8 +40,16 @@ export class WiroTrigger implements INodeType {
 				name: 'triggerOn',
 				type: 'multiOptions',
 				options: [
-					{ name: 'Cancelled', value: 'cancelled', description: 'The task was cancelled or killed' },
-					{ name: 'Failed', value: 'failed', description: 'The task ended with a non-zero exit code' },
+					{
+						name: 'Cancelled',
+						value: 'cancelled',
+						description: 'The task was cancelled or killed',
+					},
+					{
+						name: 'Failed',
+						value: 'failed',
+						description: 'The task ended with a non-zero exit code',
+					},
 					{ name: 'Succeeded', value: 'succeeded', description: 'The task ended with its video' },
 				],
 				default: ['succeeded', 'failed'],
@@ -70,7 +82,8 @@ export class WiroTrigger implements INodeType {
 						name: 'download',
 						type: 'boolean',
 						default: true,
-						description: 'Whether to download the video of a succeeded task into binary data (streamed)',
+						description:
+							'Whether to download the video of a succeeded task into binary data (streamed)',
 					},
 				],
 			},

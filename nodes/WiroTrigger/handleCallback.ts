@@ -14,7 +14,8 @@ import { isWiroCdnUrl } from './wiroCdn';
 
 const UNVERIFIED_DOWNLOADS = {
 	url: isWiroCdnUrl,
-	reason: "not on Wiro's CDN (https, wiro.ai): an unverified callback's URLs are not fetched; turn on Verify With Wiro to download from the credential's Base URL",
+	reason:
+		"not on Wiro's CDN (https, wiro.ai): an unverified callback's URLs are not fetched; turn on Verify With Wiro to download from the credential's Base URL",
 };
 
 /** How many task keys the trigger remembers to drop Wiro's repeated deliveries. */
@@ -36,7 +37,10 @@ export async function handleCallback(this: IWebhookFunctions): Promise<IWebhookR
 	}
 	const body = this.getBodyData();
 	const ref = taskRefFromCallback(body);
-	if (!ref) return answer(this, 400, { error: 'The callback names no task: expected a Wiro task with an id or socketaccesstoken' });
+	if (!ref)
+		return answer(this, 400, {
+			error: 'The callback names no task: expected a Wiro task with an id or socketaccesstoken',
+		});
 
 	const seen = this.getWorkflowStaticData('node') as { seenTasks?: string[] };
 	const seenTasks = (seen.seenTasks ??= []);

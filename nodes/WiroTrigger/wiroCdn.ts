@@ -10,7 +10,13 @@ export function isWiroCdnUrl(url: string): boolean {
 	} catch {
 		return false;
 	}
-	if (parsed.protocol !== 'https:' || parsed.port !== '' || parsed.username !== '' || parsed.password !== '') return false;
+	if (
+		parsed.protocol !== 'https:' ||
+		parsed.port !== '' ||
+		parsed.username !== '' ||
+		parsed.password !== ''
+	)
+		return false;
 	const host = parsed.hostname;
 	return host === 'wiro.ai' || host.endsWith('.wiro.ai');
 }

@@ -14,7 +14,10 @@ export interface ArrivedCallback {
  */
 export class CallbackReceiver {
 	private readonly arrived: ArrivedCallback[] = [];
-	private readonly waiters: Array<{ executionId: string; deliver: (callback: ArrivedCallback) => void }> = [];
+	private readonly waiters: Array<{
+		executionId: string;
+		deliver: (callback: ArrivedCallback) => void;
+	}> = [];
 	private readonly server = createServer((request, response) => this.receive(request, response));
 
 	async start(): Promise<void> {
@@ -50,7 +53,11 @@ export class CallbackReceiver {
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {
-			const callback = { path: request.url ?? '', rawBody: Buffer.concat(chunks), arrivedAt: Date.now() };
+			const callback = {
+				path: request.url ?? '',
+				rawBody: Buffer.concat(chunks),
+				arrivedAt: Date.now(),
+			};
 			this.arrived.push(callback);
 			response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
 			for (let index = this.waiters.length - 1; index >= 0; index--) {

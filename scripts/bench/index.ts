@@ -22,12 +22,12 @@ import { collectWarnings } from './warnings';
 import { scriptedPrompt, withServer } from './withServer';
 
 const NOTES = [
-	'Tasks run on the local Wiro-compatible server (dev/wiro-server), the node through n8n-core\'s WorkflowExecute (dev/workflow-runner), binary data in filesystem mode, all in one process on loopback.',
+	"Tasks run on the local Wiro-compatible server (dev/wiro-server), the node through n8n-core's WorkflowExecute (dev/workflow-runner), binary data in filesystem mode, all in one process on loopback.",
 	'Wall times are the whole workflow run (Manual Trigger -> items -> Wiro). Section 2 runs one workflow per task (3 per length, at 0.95×, 1× and 1.05× the length so a fixed interval is not in step with the task by chance; each task is held to 15 % of its own length);',
 	'delay = time the workflow run returned the item (Detail answer seen, 64 KiB output downloaded) − the time the server ended the task. "Fixed 20 s polling" is the same node with Poll Interval = 20 s, which keeps every wait at 20 s for tasks under 143 s, as Wiro\'s own package does; it ran in the same run, side by side.',
-	'Detail calls are counted in the server\'s request log, per task token, failed ones included.',
-	'Section 7 waits over the local server\'s task socket (the credential\'s WebSocket URL) and compares with the same node polling with the socket off, in the same run; the dropping socket runs on servers that cut every connection halfway through the task; the 200-item batches run alone, one after the other, RSS growth = peak − before.',
-	'Section 3 does what n8n does on the resume URL: the node\'s webhook() runs on the callback the server sent (dev/workflow-runner runWebhook), then the paused run is resumed with its output (resumeWorkflow).',
+	"Detail calls are counted in the server's request log, per task token, failed ones included.",
+	"Section 7 waits over the local server's task socket (the credential's WebSocket URL) and compares with the same node polling with the socket off, in the same run; the dropping socket runs on servers that cut every connection halfway through the task; the 200-item batches run alone, one after the other, RSS growth = peak − before.",
+	"Section 3 does what n8n does on the resume URL: the node's webhook() runs on the callback the server sent (dev/workflow-runner runWebhook), then the paused run is resumed with its output (resumeWorkflow).",
 	'Section 8 sends the Run request to scripts/bench/uploadReceiver.ts, which writes the body to disk as it arrives (the local server holds a body in memory and refuses one over 64 MiB), and compares the file part with the input afterwards.',
 ];
 
@@ -41,7 +41,11 @@ async function measureAll(): Promise<Row[]> {
 	await warmUp();
 	const memory = await measureMemory();
 	const upload = await measureUpload();
-	const [noticing, sequentialMs, callbacks] = await Promise.all([measureNoticing(), sequentialBatchMs(), measureCallbackWaiting()]);
+	const [noticing, sequentialMs, callbacks] = await Promise.all([
+		measureNoticing(),
+		sequentialBatchMs(),
+		measureCallbackWaiting(),
+	]);
 	const batch = await measureBatch();
 	const limit = await measureConcurrencyLimit();
 	const faults = await measureFaults();
@@ -72,7 +76,10 @@ function requestedSections(): string[] {
 
 async function measureOnly(names: string[]): Promise<Row[]> {
 	const unknown = names.filter((name) => !SECTIONS[name]);
-	if (unknown.length > 0) throw new Error(`Unknown bench section(s) ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
+	if (unknown.length > 0)
+		throw new Error(
+			`Unknown bench section(s) ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`,
+		);
 	await warmUp();
 	const rows: Row[] = [];
 	for (const name of names) rows.push(...(await SECTIONS[name]()));
@@ -87,8 +94,13 @@ async function main(): Promise<void> {
 	const rows = only.length > 0 ? await measureOnly(only) : await measureAll();
 	process.stdout.write(`${renderTable(rows)}\n\n${NOTES.join('\n')}\n`);
 	const warned = warnings();
-	if (warned.length > 0) process.stdout.write(`Process warnings during the run:\n${warned.map((line) => `  ${line}`).join('\n')}\n`);
-	process.stdout.write(`Bench time: ${((performance.now() - startedAt) / 60_000).toFixed(1)} min. Reproduce: npm run bench\n`);
+	if (warned.length > 0)
+		process.stdout.write(
+			`Process warnings during the run:\n${warned.map((line) => `  ${line}`).join('\n')}\n`,
+		);
+	process.stdout.write(
+		`Bench time: ${((performance.now() - startedAt) / 60_000).toFixed(1)} min. Reproduce: npm run bench\n`,
+	);
 	const failed = rows.filter((row) => row.verdict === 'FAIL').length;
 	if (failed > 0) {
 		process.stdout.write(`${failed} target(s) not met.\n`);
@@ -98,7 +110,9 @@ async function main(): Promise<void> {
 
 main()
 	.catch((error: unknown) => {
-		process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.stderr.write(
+			`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+		);
 		process.exitCode = 2;
 	})
 	.finally(() => disposeHarness());

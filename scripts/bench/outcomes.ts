@@ -35,25 +35,42 @@ async function videoIsExact(server: WiroServer, item: INodeExecutionData): Promi
 function failureIsReported(server: WiroServer, item: INodeExecutionData): boolean {
 	const token = String(item.json.taskToken ?? '');
 	const task = server.getTask(token);
-	return typeof item.json.error === 'string' && /failed/.test(item.json.error) && task?.pexit === '1';
+	return (
+		typeof item.json.error === 'string' && /failed/.test(item.json.error) && task?.pexit === '1'
+	);
 }
 
 /**
  * Checks every output item against its prompt: a `#fail` prompt must come back as an error item
  * naming its (failed) task, any other as a success whose video bytes are exactly the server's.
  */
-export async function checkOutcomes(server: WiroServer, prompts: string[], items: INodeExecutionData[]): Promise<OutcomeCheck> {
-	const check: OutcomeCheck = { itemsIn: prompts.length, itemsOut: items.length, trueOutcomes: 0, videos: 0, failuresReported: 0, problems: [] };
+export async function checkOutcomes(
+	server: WiroServer,
+	prompts: string[],
+	items: INodeExecutionData[],
+): Promise<OutcomeCheck> {
+	const check: OutcomeCheck = {
+		itemsIn: prompts.length,
+		itemsOut: items.length,
+		trueOutcomes: 0,
+		videos: 0,
+		failuresReported: 0,
+		problems: [],
+	};
 	const seen = new Set<number>();
 	for (const item of items) {
 		const index = sourceIndex(item);
 		if (index === undefined || seen.has(index) || index >= prompts.length) {
-			check.problems.push(`item without a unique source (pairedItem ${JSON.stringify(item.pairedItem)})`);
+			check.problems.push(
+				`item without a unique source (pairedItem ${JSON.stringify(item.pairedItem)})`,
+			);
 			continue;
 		}
 		seen.add(index);
 		const wantsFailure = prompts[index].includes(FAIL_DIRECTIVE);
-		const matches = wantsFailure ? failureIsReported(server, item) : await videoIsExact(server, item);
+		const matches = wantsFailure
+			? failureIsReported(server, item)
+			: await videoIsExact(server, item);
 		if (matches) {
 			check.trueOutcomes++;
 			if (wantsFailure) check.failuresReported++;

@@ -1,8 +1,16 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { runWorkflow, type RunWorkflowOptions, type RunWorkflowResult } from '../../dev/workflow-runner';
+import {
+	runWorkflow,
+	type RunWorkflowOptions,
+	type RunWorkflowResult,
+} from '../../dev/workflow-runner';
 import type { WiroServer } from '../../dev/wiro-server';
-import { NODE_NAME, signatureCredentials as signatureCredentialsOf, wiroWorkflow } from '../../dev/workflow-runner/runWiro';
+import {
+	NODE_NAME,
+	signatureCredentials as signatureCredentialsOf,
+	wiroWorkflow,
+} from '../../dev/workflow-runner/runWiro';
 
 export const WIRO_NODE_NAME = NODE_NAME;
 const PIXVERSE = 'PixVerse/text-to-video-v5';
@@ -46,16 +54,25 @@ export function generateWorkflow(server: WiroServer, settings: GenerateRun): Run
 		},
 		items: settings.prompts.map((prompt) => ({ prompt })),
 		continueOnFail: settings.continueOnFail,
-		credentials: settings.socket === false ? { ...signatureCredentialsOf(server), socketUrl: '' } : undefined,
+		credentials:
+			settings.socket === false ? { ...signatureCredentialsOf(server), socketUrl: '' } : undefined,
 		timeoutMs: settings.timeoutMs,
 		webhookWaitingBaseUrl: settings.webhookWaitingBaseUrl,
 	});
 }
 
 /** Runs the Generate workflow through n8n-core's WorkflowExecute, as n8n does, against `server`. */
-export async function runGenerate(server: WiroServer, settings: GenerateRun): Promise<GenerateResult> {
+export async function runGenerate(
+	server: WiroServer,
+	settings: GenerateRun,
+): Promise<GenerateResult> {
 	const started = performance.now();
 	const run = await runWorkflow(generateWorkflow(server, settings));
 	const returnedAt = Date.now();
-	return { run, items: run.output(WIRO_NODE_NAME), wallMs: performance.now() - started, returnedAt };
+	return {
+		run,
+		items: run.output(WIRO_NODE_NAME),
+		wallMs: performance.now() - started,
+		returnedAt,
+	};
 }

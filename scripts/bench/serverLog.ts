@@ -19,7 +19,9 @@ export function detailCallsPerTask(server: WiroServer): number[] {
 	const idToToken = new Map(server.tasks().map((task) => [task.id, task.socketaccesstoken]));
 	for (const request of server.requests) {
 		if (request.path !== DETAIL_PATH || typeof request.body !== 'object') continue;
-		const token = String(request.body.tasktoken ?? idToToken.get(String(request.body.taskid)) ?? '');
+		const token = String(
+			request.body.tasktoken ?? idToToken.get(String(request.body.taskid)) ?? '',
+		);
 		counts.set(token, (counts.get(token) ?? 0) + 1);
 	}
 	return server.tasks().map((task) => counts.get(task.socketaccesstoken) ?? 0);

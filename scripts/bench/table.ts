@@ -21,7 +21,14 @@ export function renderTable(rows: Row[]): string {
 	const lines = [
 		HEADER,
 		HEADER.map(() => '---'),
-		...rows.map((row) => [row.section, row.measure, row.measured, row.comparedWith, row.target, row.verdict]),
+		...rows.map((row) => [
+			row.section,
+			row.measure,
+			row.measured,
+			row.comparedWith,
+			row.target,
+			row.verdict,
+		]),
 	];
 	return lines.map((line) => `| ${line.map(escapeCell).join(' | ')} |`).join('\n');
 }

@@ -29,7 +29,9 @@ export class UploadReceiver {
 
 	constructor(
 		directory: string,
-		private readonly model: ModelSpec = MODELS.find((spec) => spec.slugproject === 'Image-To-Video-Demo') as ModelSpec,
+		private readonly model: ModelSpec = MODELS.find(
+			(spec) => spec.slugproject === 'Image-To-Video-Demo',
+		) as ModelSpec,
 	) {
 		this.bodyPath = join(directory, 'run-body.bin');
 	}
@@ -54,7 +56,9 @@ export class UploadReceiver {
 	}
 
 	async stop(): Promise<void> {
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 
 	/** The bytes of the file part `name` of the Run body (read from disk after the run). */
@@ -75,10 +79,16 @@ export class UploadReceiver {
 				transferEncoding: req.headers['transfer-encoding'],
 				bytes,
 			};
-			return json(res, { errors: [], taskid: '1', socketaccesstoken: 'upload-bench-token', result: true });
+			return json(res, {
+				errors: [],
+				taskid: '1',
+				socketaccesstoken: 'upload-bench-token',
+				result: true,
+			});
 		}
 		for await (const chunk of req) void chunk;
-		if (path === '/v1/Tool/Detail') return json(res, { result: true, errors: [], tool: [toolDetail(this.model)] });
+		if (path === '/v1/Tool/Detail')
+			return json(res, { result: true, errors: [], tool: [toolDetail(this.model)] });
 		return json(res, { result: false, errors: [{ code: 0, message: 'Error parsing url.' }] }, 404);
 	}
 }

@@ -1,7 +1,10 @@
 import { WiroServer, type WiroServerOptions } from '../../dev/wiro-server';
 
 /** Starts a local Wiro server for one measurement and always stops it afterwards. */
-export async function withServer<T>(options: WiroServerOptions, measure: (server: WiroServer) => Promise<T>): Promise<T> {
+export async function withServer<T>(
+	options: WiroServerOptions,
+	measure: (server: WiroServer) => Promise<T>,
+): Promise<T> {
 	const server = new WiroServer(options);
 	await server.start();
 	try {

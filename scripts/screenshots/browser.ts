@@ -4,7 +4,11 @@
  */
 export interface Locator {
 	first(): Locator;
-	click(options?: { timeout?: number; button?: 'left' | 'right'; clickCount?: number }): Promise<void>;
+	click(options?: {
+		timeout?: number;
+		button?: 'left' | 'right';
+		clickCount?: number;
+	}): Promise<void>;
 	dblclick(options?: { timeout?: number }): Promise<void>;
 	waitFor(options?: { state?: 'attached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
 	count(): Promise<number>;
@@ -12,7 +16,10 @@ export interface Locator {
 }
 
 export interface Page {
-	goto(url: string, options?: { waitUntil?: 'load' | 'networkidle' | 'domcontentloaded'; timeout?: number }): Promise<unknown>;
+	goto(
+		url: string,
+		options?: { waitUntil?: 'load' | 'networkidle' | 'domcontentloaded'; timeout?: number },
+	): Promise<unknown>;
 	locator(selector: string): Locator;
 	getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
 	getByRole(role: string, options?: { name?: string | RegExp }): Locator;
@@ -29,7 +36,11 @@ interface Context {
 }
 
 export interface Browser {
-	newContext(options: { viewport: { width: number; height: number }; deviceScaleFactor?: number; colorScheme?: 'light' | 'dark' }): Promise<Context>;
+	newContext(options: {
+		viewport: { width: number; height: number };
+		deviceScaleFactor?: number;
+		colorScheme?: 'light' | 'dark';
+	}): Promise<Context>;
 	close(): Promise<void>;
 }
 
@@ -55,10 +66,16 @@ function loadChromium(): Chromium {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		loaded = require('playwright-core');
 	} catch {
-		throw new Error('playwright-core is not installed: run `npm i --no-save playwright-core` (and `apt-get install -y chromium`)');
+		throw new Error(
+			'playwright-core is not installed: run `npm i --no-save playwright-core` (and `apt-get install -y chromium`)',
+		);
 	}
-	const chromium = typeof loaded === 'object' && loaded !== null && 'chromium' in loaded ? loaded.chromium : undefined;
-	if (typeof chromium !== 'object' || chromium === null) throw new Error('playwright-core has no chromium export');
+	const chromium =
+		typeof loaded === 'object' && loaded !== null && 'chromium' in loaded
+			? loaded.chromium
+			: undefined;
+	if (typeof chromium !== 'object' || chromium === null)
+		throw new Error('playwright-core has no chromium export');
 	return chromium as Chromium;
 }
 

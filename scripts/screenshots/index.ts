@@ -32,7 +32,8 @@ function log(line: string): void {
 function nodeId(example: ExampleName, nodeName: string): { workflowId: string; nodeId: string } {
 	const workflow = loadExample(example);
 	const node = workflow.nodes.find((candidate) => candidate['name'] === nodeName);
-	if (!node || typeof node['id'] !== 'string') throw new Error(`${example} has no node ${nodeName}`);
+	if (!node || typeof node['id'] !== 'string')
+		throw new Error(`${example} has no node ${nodeName}`);
 	return { workflowId: workflow.id, nodeId: node['id'] };
 }
 
@@ -40,7 +41,8 @@ function nodeId(example: ExampleName, nodeName: string): { workflowId: string; n
 async function dismissPopups(page: Page): Promise<void> {
 	for (const label of ['Got it', 'Dismiss', 'Close', 'Skip']) {
 		const button = page.getByRole('button', { name: label }).first();
-		if (await button.isVisible().catch(() => false)) await button.click({ timeout: 2000 }).catch(() => undefined);
+		if (await button.isVisible().catch(() => false))
+			await button.click({ timeout: 2000 }).catch(() => undefined);
 	}
 }
 
@@ -60,7 +62,8 @@ async function save(page: Page, file: string): Promise<void> {
 
 async function finishedExecutionId(dev: DevN8n, workflowId: string): Promise<string> {
 	const run = await dev.n8n.execute(workflowId);
-	if (run.status !== 'success') throw new Error(`${workflowId} ended with ${run.status}: ${String(run.error?.['message'])}`);
+	if (run.status !== 'success')
+		throw new Error(`${workflowId} ended with ${run.status}: ${String(run.error?.['message'])}`);
 	await dev.n8n.setupOwnerAndApiKey(DEV_OWNER);
 	const [latest] = await dev.n8n.listExecutions({ workflowId, status: 'success', limit: 1 });
 	if (!latest) throw new Error(`No finished execution of ${workflowId}`);
@@ -70,7 +73,13 @@ async function finishedExecutionId(dev: DevN8n, workflowId: string): Promise<str
 async function main(): Promise<void> {
 	await mkdir(join(repoRoot(), 'docs', 'images'), { recursive: true });
 	const port = await findFreePort();
-	const dev = await startDevN8n({ port, startServer: true, localWiroOnly: true, publish: [TRIGGER_WORKFLOW_ID], log });
+	const dev = await startDevN8n({
+		port,
+		startServer: true,
+		localWiroOnly: true,
+		publish: [TRIGGER_WORKFLOW_ID],
+		log,
+	});
 	const browser = await launchChromium().catch(async (error: unknown) => {
 		await dev.stop();
 		throw error;
@@ -79,7 +88,11 @@ async function main(): Promise<void> {
 		const base = dev.n8n.baseUrl;
 		const executionId = await finishedExecutionId(dev, loadExample(EXECUTION_EXAMPLE).id);
 		const cookie = await dev.n8n.signInOwner(DEV_OWNER);
-		const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: 'light' });
+		const context = await browser.newContext({
+			viewport: VIEWPORT,
+			deviceScaleFactor: 1,
+			colorScheme: 'light',
+		});
 		await context.addCookies(
 			cookie.split('; ').map((pair) => {
 				const [name = '', ...value] = pair.split('=');
@@ -98,13 +111,24 @@ async function main(): Promise<void> {
 
 		await open(page, `${base}home/credentials`, `text=${WIRO_CREDENTIAL_NAME}`);
 		await page.getByText(WIRO_CREDENTIAL_NAME, { exact: true }).first().click();
-		await page.locator('[role="dialog"]:visible').first().waitFor({ state: 'visible', timeout: 30_000 });
+		await page
+			.locator('[role="dialog"]:visible')
+			.first()
+			.waitFor({ state: 'visible', timeout: 30_000 });
 		await save(page, 'credential.png');
 
 		const { workflowId, nodeId: executedNode } = nodeId(EXECUTION_EXAMPLE, EXECUTION_NODE);
-		await open(page, `${base}workflow/${workflowId}/executions/${executionId}`, '[data-test-id="canvas-node"]');
+		await open(
+			page,
+			`${base}workflow/${workflowId}/executions/${executionId}`,
+			'[data-test-id="canvas-node"]',
+		);
 		await save(page, 'execution.png');
-		await open(page, `${base}workflow/${workflowId}/executions/${executionId}/${executedNode}`, '[data-test-id="ndv"]');
+		await open(
+			page,
+			`${base}workflow/${workflowId}/executions/${executionId}/${executedNode}`,
+			'[data-test-id="ndv"]',
+		);
 		await save(page, 'execution-output.png');
 	} finally {
 		await browser.close();
@@ -115,7 +139,9 @@ async function main(): Promise<void> {
 main().then(
 	() => process.exit(0),
 	(error: unknown) => {
-		process.stderr.write(`screenshots failed: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(
+			`screenshots failed: ${error instanceof Error ? error.message : String(error)}\n`,
+		);
 		process.exit(1);
 	},
 );

@@ -29,7 +29,10 @@ async function soak(): Promise<boolean> {
 		const outcomes = await checkOutcomes(server, prompts, result.items);
 		const faults = countFaults(DETAIL_FAULTS, server.stats.detail);
 		const passed =
-			outcomes.itemsOut === ITEMS && outcomes.trueOutcomes === ITEMS && server.stats.tasksCreated === ITEMS && outcomes.problems.length === 0;
+			outcomes.itemsOut === ITEMS &&
+			outcomes.trueOutcomes === ITEMS &&
+			server.stats.tasksCreated === ITEMS &&
+			outcomes.problems.length === 0;
 		const lines = [
 			`Soak: ${ITEMS} items (2-6 s tasks, every fifth scripted to fail, 1 MiB videos), default concurrency, Continue On Fail, faults on Task/Detail: 20 % 5xx, 10 % resets, 10 % slow (2.5 s)`,
 			`  items in ${outcomes.itemsIn}, items out ${outcomes.itemsOut}; true outcomes ${outcomes.trueOutcomes} (${outcomes.videos} byte-exact videos, ${outcomes.failuresReported} failures reported)`,
@@ -49,13 +52,18 @@ async function main(): Promise<void> {
 	process.stdout.write(`${machineLines().join('\n')}\n`);
 	const passed = await soak();
 	const warned = warnings();
-	if (warned.length > 0) process.stdout.write(`Process warnings during the run:\n${warned.map((line) => `  ${line}`).join('\n')}\n`);
+	if (warned.length > 0)
+		process.stdout.write(
+			`Process warnings during the run:\n${warned.map((line) => `  ${line}`).join('\n')}\n`,
+		);
 	if (!passed) process.exitCode = 1;
 }
 
 main()
 	.catch((error: unknown) => {
-		process.stderr.write(`soak failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.stderr.write(
+			`soak failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+		);
 		process.exitCode = 2;
 	})
 	.finally(() => disposeHarness());

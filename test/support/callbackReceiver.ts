@@ -14,7 +14,9 @@ export class CallbackReceiver {
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {
-			const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)]));
+			const headers = Object.fromEntries(
+				Object.entries(request.headers).map(([name, value]) => [name, String(value)]),
+			);
 			this.received.push({ headers, rawBody: Buffer.concat(chunks) });
 			response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
 		});

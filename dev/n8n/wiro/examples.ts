@@ -54,7 +54,10 @@ export function loadAllExamples(): WorkflowToImport[] {
 function mapStrings(value: unknown, change: (text: string) => string): unknown {
 	if (typeof value === 'string') return change(value);
 	if (Array.isArray(value)) return value.map((entry) => mapStrings(entry, change));
-	if (isJsonObject(value)) return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, mapStrings(entry, change)]));
+	if (isJsonObject(value))
+		return Object.fromEntries(
+			Object.entries(value).map(([key, entry]) => [key, mapStrings(entry, change)]),
+		);
 	return value;
 }
 
@@ -64,7 +67,9 @@ function mapStrings(value: unknown, change: (text: string) => string): unknown {
  */
 export function pointAtN8n(workflow: WorkflowToImport, n8nBaseUrl: string): WorkflowToImport {
 	if (n8nBaseUrl === EXAMPLES_N8N_URL) return workflow;
-	return mapStrings(workflow, (text) => text.split(EXAMPLES_N8N_URL).join(n8nBaseUrl)) as WorkflowToImport;
+	return mapStrings(workflow, (text) =>
+		text.split(EXAMPLES_N8N_URL).join(n8nBaseUrl),
+	) as WorkflowToImport;
 }
 
 export function findNode(workflow: WorkflowToImport, nodeName: string): JsonObject {
@@ -74,7 +79,11 @@ export function findNode(workflow: WorkflowToImport, nodeName: string): JsonObje
 }
 
 /** A deep copy under a new id and name, for a test-only variant of an example. */
-export function copyWorkflow(workflow: WorkflowToImport, id: string, name: string): WorkflowToImport {
+export function copyWorkflow(
+	workflow: WorkflowToImport,
+	id: string,
+	name: string,
+): WorkflowToImport {
 	const copy = structuredClone(workflow);
 	copy.id = id;
 	copy.name = name;
@@ -103,7 +112,9 @@ function renameNode(workflow: WorkflowToImport, from: string, to: string): void 
 		connections[to] = connections[from];
 		delete connections[from];
 	}
-	workflow.connections = mapStrings(connections, (text) => (text === from ? to : text)) as JsonObject;
+	workflow.connections = mapStrings(connections, (text) =>
+		text === from ? to : text,
+	) as JsonObject;
 }
 
 /**
@@ -111,7 +122,11 @@ function renameNode(workflow: WorkflowToImport, from: string, to: string): void 
  * that the running n8n server starts the workflow: a run started by the
  * `n8n execute` CLI cannot pause and resume.
  */
-export function startWithWebhook(workflow: WorkflowToImport, path: string, nodeName = 'Start Webhook'): WorkflowToImport {
+export function startWithWebhook(
+	workflow: WorkflowToImport,
+	path: string,
+	nodeName = 'Start Webhook',
+): WorkflowToImport {
 	renameNode(workflow, MANUAL_TRIGGER_NAME, nodeName);
 	const node = findNode(workflow, nodeName);
 	node['type'] = 'n8n-nodes-base.webhook';
@@ -126,9 +141,15 @@ export function startWithWebhook(workflow: WorkflowToImport, path: string, nodeN
  * `nodeName`: the existing one (as in the LTX batch example) gets the new
  * prompts, or one is inserted after the Manual Trigger.
  */
-export function feedPrompts(workflow: WorkflowToImport, prompts: string[], intoNode: string, nodeName = 'Prompts'): WorkflowToImport {
+export function feedPrompts(
+	workflow: WorkflowToImport,
+	prompts: string[],
+	intoNode: string,
+	nodeName = 'Prompts',
+): WorkflowToImport {
 	const jsCode = `return ${JSON.stringify(prompts.map((prompt) => ({ json: { prompt } })))};`;
-	if (workflow.nodes.some((node) => node['name'] === nodeName)) return patchNode(workflow, nodeName, { jsCode });
+	if (workflow.nodes.some((node) => node['name'] === nodeName))
+		return patchNode(workflow, nodeName, { jsCode });
 	workflow.nodes.push({
 		id: randomUUID(),
 		name: nodeName,
@@ -137,7 +158,9 @@ export function feedPrompts(workflow: WorkflowToImport, prompts: string[], intoN
 		position: [110, 200],
 		parameters: { jsCode },
 	});
-	workflow.connections[MANUAL_TRIGGER_NAME] = { main: [[{ node: nodeName, type: 'main', index: 0 }]] };
+	workflow.connections[MANUAL_TRIGGER_NAME] = {
+		main: [[{ node: nodeName, type: 'main', index: 0 }]],
+	};
 	workflow.connections[nodeName] = { main: [[{ node: intoNode, type: 'main', index: 0 }]] };
 	return patchNode(workflow, intoNode, { prompt: '={{ $json.prompt }}' });
 }

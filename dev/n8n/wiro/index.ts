@@ -1,5 +1,11 @@
 export { repoRoot, examplesDir } from './paths';
-export { wiroCredential, WIRO_CREDENTIAL_ID, WIRO_CREDENTIAL_NAME, WIRO_CREDENTIAL_TYPE, type WiroCredentialFields } from './credential';
+export {
+	wiroCredential,
+	WIRO_CREDENTIAL_ID,
+	WIRO_CREDENTIAL_NAME,
+	WIRO_CREDENTIAL_TYPE,
+	type WiroCredentialFields,
+} from './credential';
 export {
 	EXAMPLE_FILES,
 	EXAMPLES_N8N_URL,

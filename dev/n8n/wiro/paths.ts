@@ -8,7 +8,13 @@ function findRootAbove(from: string): string | undefined {
 		const manifest = join(dir, 'package.json');
 		if (existsSync(manifest)) {
 			const parsed: unknown = JSON.parse(readFileSync(manifest, 'utf8'));
-			if (typeof parsed === 'object' && parsed !== null && 'name' in parsed && parsed.name === PACKAGE_NAME) return dir;
+			if (
+				typeof parsed === 'object' &&
+				parsed !== null &&
+				'name' in parsed &&
+				parsed.name === PACKAGE_NAME
+			)
+				return dir;
 		}
 		if (dirname(dir) === dir) return undefined;
 	}
@@ -21,7 +27,8 @@ function findRootAbove(from: string): string | undefined {
  */
 export function repoRoot(): string {
 	const root = findRootAbove(__dirname) ?? findRootAbove(process.cwd());
-	if (!root) throw new Error(`No ${PACKAGE_NAME} package.json above ${__dirname} or ${process.cwd()}`);
+	if (!root)
+		throw new Error(`No ${PACKAGE_NAME} package.json above ${__dirname} or ${process.cwd()}`);
 	return root;
 }
 

@@ -38,7 +38,9 @@ export async function ensureDebianPackages(names: readonly string[], log: LogLin
 	for (const name of names) if (!(await isInstalled(name))) missing.push(name);
 	if (missing.length === 0) return;
 	if (process.getuid?.() !== 0) {
-		throw new Error(`Missing Debian packages ${missing.join(', ')}: install them as root (apt-get install -y ${missing.join(' ')})`);
+		throw new Error(
+			`Missing Debian packages ${missing.join(', ')}: install them as root (apt-get install -y ${missing.join(' ')})`,
+		);
 	}
 	await apt(['update'], log);
 	await apt(['install', '-y', '--no-install-recommends', ...missing], log);

@@ -47,7 +47,8 @@ export class ManagedProcess {
 			const lines = (this.partial + text).split('\n');
 			this.partial = lines.pop() ?? '';
 			this.outputLines.push(...lines);
-			if (this.outputLines.length > MAX_LINES) this.outputLines.splice(0, this.outputLines.length - MAX_LINES);
+			if (this.outputLines.length > MAX_LINES)
+				this.outputLines.splice(0, this.outputLines.length - MAX_LINES);
 		};
 		child.stdout?.on('data', keep);
 		child.stderr?.on('data', keep);
@@ -98,7 +99,8 @@ export class ManagedProcess {
 
 	/** Fails with the process's output when it has already exited. */
 	assertRunning(): void {
-		if (!this.isRunning) throw new Error(`${this.label} exited (${String(this.exitCode)}):\n${this.outputTail()}`);
+		if (!this.isRunning)
+			throw new Error(`${this.label} exited (${String(this.exitCode)}):\n${this.outputTail()}`);
 	}
 
 	/**
@@ -110,7 +112,10 @@ export class ManagedProcess {
 		if (this.isRunning) {
 			killProcessGroup(pid, signal);
 			let timer: NodeJS.Timeout | undefined;
-			await Promise.race([this.exited, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+			await Promise.race([
+				this.exited,
+				new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
+			]);
 			clearTimeout(timer);
 		}
 		killProcessGroup(pid, 'SIGKILL');

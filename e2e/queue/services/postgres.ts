@@ -30,7 +30,8 @@ async function serverBinDir(): Promise<string> {
 	const versions = (await readdir(root).catch(() => []))
 		.filter((name) => existsSync(join(root, name, 'bin', 'initdb')))
 		.sort((a, b) => Number(b) - Number(a));
-	if (versions[0] === undefined) throw new Error(`No PostgreSQL server in ${root}: apt-get install -y postgresql`);
+	if (versions[0] === undefined)
+		throw new Error(`No PostgreSQL server in ${root}: apt-get install -y postgresql`);
 	return join(root, versions[0], 'bin');
 }
 
@@ -39,7 +40,13 @@ async function removeFolder(dir: string): Promise<void> {
 	untrackTempFolder(dir);
 }
 
-async function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, log: LogLine): Promise<void> {
+async function run(
+	label: string,
+	command: string,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	log: LogLine,
+): Promise<void> {
 	const result = await runCommand({ command, args, env, timeoutMs: 120_000, label, log });
 	if (result.exitCode !== 0) throw new Error(describeFailure(label, result));
 }
@@ -49,7 +56,11 @@ async function run(label: string, command: string, args: string[], env: NodeJS.P
  * run as the `postgres` user when we are root (the server refuses root).
  * Durability is off: the data is thrown away at the end.
  */
-export async function startPostgres(logDir: string, log: LogLine, tracker?: Tracker): Promise<PostgresServer> {
+export async function startPostgres(
+	logDir: string,
+	log: LogLine,
+	tracker?: Tracker,
+): Promise<PostgresServer> {
 	const bin = await serverBinDir();
 	const owner: SystemUser | undefined = isRoot() ? await lookUpUser(SUPERUSER) : undefined;
 	const dir = await mkdtemp(join(tmpdir(), 'wiro-queue-pg-'));
@@ -67,12 +78,39 @@ export async function startPostgres(logDir: string, log: LogLine, tracker?: Trac
 			await chown(dir, owner.uid, owner.gid);
 			await chown(join(dir, 'pwfile'), owner.uid, owner.gid);
 		}
-		const initdbArgs = ['-D', join(dir, 'data'), '-U', SUPERUSER, `--pwfile=${join(dir, 'pwfile')}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-sync'];
+		const initdbArgs = [
+			'-D',
+			join(dir, 'data'),
+			'-U',
+			SUPERUSER,
+			`--pwfile=${join(dir, 'pwfile')}`,
+			'--auth-local=trust',
+			'--auth-host=scram-sha-256',
+			'-E',
+			'UTF8',
+			'--locale=C',
+			'--no-sync',
+		];
 		await run('initdb', ...asOwner(join(bin, 'initdb'), initdbArgs), env, log);
 		server = ManagedProcess.spawn({
 			label: 'postgres',
 			command: join(bin, 'postgres'),
-			args: ['-D', join(dir, 'data'), '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+			args: [
+				'-D',
+				join(dir, 'data'),
+				'-p',
+				String(port),
+				'-k',
+				dir,
+				'-c',
+				'listen_addresses=127.0.0.1',
+				'-c',
+				'fsync=off',
+				'-c',
+				'synchronous_commit=off',
+				'-c',
+				'full_page_writes=off',
+			],
 			env,
 			cwd: dir,
 			uid: owner?.uid,
@@ -82,9 +120,27 @@ export async function startPostgres(logDir: string, log: LogLine, tracker?: Trac
 		});
 		const ready = server;
 		const pgIsReady = async (): Promise<boolean> =>
-			(await runCommand({ command: join(bin, 'pg_isready'), args: ['-h', '127.0.0.1', '-p', String(port)], timeoutMs: 10_000, label: 'pg_isready' })).exitCode === 0;
-		const waited = await waitUntil(pgIsReady, { what: 'postgres', timeoutMs: 60_000, check: () => ready.assertRunning(), details: () => ready.outputTail() });
-		await run('createdb', join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', SUPERUSER, DATABASE], { ...env, PGPASSWORD: password }, log);
+			(
+				await runCommand({
+					command: join(bin, 'pg_isready'),
+					args: ['-h', '127.0.0.1', '-p', String(port)],
+					timeoutMs: 10_000,
+					label: 'pg_isready',
+				})
+			).exitCode === 0;
+		const waited = await waitUntil(pgIsReady, {
+			what: 'postgres',
+			timeoutMs: 60_000,
+			check: () => ready.assertRunning(),
+			details: () => ready.outputTail(),
+		});
+		await run(
+			'createdb',
+			join(bin, 'createdb'),
+			['-h', '127.0.0.1', '-p', String(port), '-U', SUPERUSER, DATABASE],
+			{ ...env, PGPASSWORD: password },
+			log,
+		);
 		log(`postgres ready on 127.0.0.1:${port} in ${waited} ms (data in ${dir})`);
 	} catch (error) {
 		await server?.stop('SIGINT');

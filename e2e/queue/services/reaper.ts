@@ -54,10 +54,14 @@ export class Reaper implements Tracker {
 	static start(): Reaper {
 		const stateDir = mkdtempSync(join(tmpdir(), 'wiro-queue-reaper-'));
 		writeFileSync(join(stateDir, 'state.json'), JSON.stringify({ folders: [], groups: [] }));
-		const child = spawn(process.execPath, ['-e', REAPER_SCRIPT, String(process.pid), join(stateDir, 'state.json')], {
-			detached: true,
-			stdio: 'ignore',
-		});
+		const child = spawn(
+			process.execPath,
+			['-e', REAPER_SCRIPT, String(process.pid), join(stateDir, 'state.json')],
+			{
+				detached: true,
+				stdio: 'ignore',
+			},
+		);
 		child.unref();
 		return new Reaper(stateDir, child.pid);
 	}

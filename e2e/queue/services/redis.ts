@@ -36,7 +36,11 @@ function ping(port: number): Promise<boolean> {
 }
 
 /** Debian's redis-server on 127.0.0.1 and a free port, in a temp folder, nothing persisted. */
-export async function startRedis(logDir: string, log: LogLine, tracker?: Tracker): Promise<RedisServer> {
+export async function startRedis(
+	logDir: string,
+	log: LogLine,
+	tracker?: Tracker,
+): Promise<RedisServer> {
 	const port = await findFreePort();
 	const dir = await mkdtemp(join(tmpdir(), 'wiro-queue-redis-'));
 	trackTempFolder(dir);
@@ -44,7 +48,22 @@ export async function startRedis(logDir: string, log: LogLine, tracker?: Tracker
 	const server = ManagedProcess.spawn({
 		label: 'redis',
 		command: '/usr/bin/redis-server',
-		args: ['--port', String(port), '--bind', '127.0.0.1', '--protected-mode', 'yes', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+		args: [
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--protected-mode',
+			'yes',
+			'--dir',
+			dir,
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--daemonize',
+			'no',
+		],
 		cwd: dir,
 		logFile: join(logDir, 'redis.log'),
 		tracker,
@@ -55,7 +74,12 @@ export async function startRedis(logDir: string, log: LogLine, tracker?: Tracker
 		untrackTempFolder(dir);
 	};
 	try {
-		const waited = await waitUntil(() => ping(port), { what: 'redis', timeoutMs: 30_000, check: () => server.assertRunning(), details: () => server.outputTail() });
+		const waited = await waitUntil(() => ping(port), {
+			what: 'redis',
+			timeoutMs: 30_000,
+			check: () => server.assertRunning(),
+			details: () => server.outputTail(),
+		});
 		log(`redis ready on 127.0.0.1:${port} in ${waited} ms`);
 	} catch (error) {
 		await stop();

@@ -11,7 +11,8 @@ export async function lookUpUser(name: string): Promise<SystemUser> {
 	const passwd = await readFile('/etc/passwd', 'utf8');
 	for (const line of passwd.split('\n')) {
 		const [user, , uid, gid] = line.split(':');
-		if (user === name && uid !== undefined && gid !== undefined) return { name, uid: Number(uid), gid: Number(gid) };
+		if (user === name && uid !== undefined && gid !== undefined)
+			return { name, uid: Number(uid), gid: Number(gid) };
 	}
 	throw new Error(`No user ${name} in /etc/passwd`);
 }

@@ -13,14 +13,19 @@ export interface WaitUntilOptions {
 }
 
 /** Polls `ready` until it resolves true; bounded in time. */
-export async function waitUntil(ready: () => Promise<boolean> | boolean, options: WaitUntilOptions): Promise<number> {
+export async function waitUntil(
+	ready: () => Promise<boolean> | boolean,
+	options: WaitUntilOptions,
+): Promise<number> {
 	const startedAt = Date.now();
 	for (;;) {
 		options.check?.();
 		if (await ready()) return Date.now() - startedAt;
 		if (Date.now() - startedAt > options.timeoutMs) {
 			const details = options.details?.() ?? '';
-			throw new Error(`${options.what}: not ready after ${options.timeoutMs} ms${details ? `\n${details}` : ''}`);
+			throw new Error(
+				`${options.what}: not ready after ${options.timeoutMs} ms${details ? `\n${details}` : ''}`,
+			);
 		}
 		await sleep(options.intervalMs ?? 250);
 	}

@@ -1,4 +1,10 @@
-import { NodeError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 import { createBatch, readMaxConcurrency, type Batch } from '../helpers/batch';
 import { taskOfError } from '../transport';
@@ -6,7 +12,11 @@ import type { PerOperation } from './node.type';
 import * as task from './task';
 import * as video from './video';
 
-type Operation = (this: IExecuteFunctions, itemIndex: number, batch: Batch) => Promise<INodeExecutionData[]>;
+type Operation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	batch: Batch,
+) => Promise<INodeExecutionData[]>;
 
 const operations: PerOperation<Operation> = {
 	video: { generate: video.generate.execute },
@@ -30,7 +40,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationName = this.getNodeParameter('operation', 0);
 	const operation = findOperation(resource, operationName);
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation '${operationName}' is not supported for '${resource}'`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation '${operationName}' is not supported for '${resource}'`,
+		);
 	}
 	const maxConcurrency = readMaxConcurrency(this);
 	const batch = createBatch(this, maxConcurrency);
@@ -62,7 +75,11 @@ function findOperation(resource: string, operation: string): Operation | undefin
 	return byName[resource]?.[operation];
 }
 
-async function runConcurrently<T>(count: number, limit: number, run: (index: number) => Promise<T>): Promise<T[]> {
+async function runConcurrently<T>(
+	count: number,
+	limit: number,
+	run: (index: number) => Promise<T>,
+): Promise<T[]> {
 	const results: T[] = new Array<T>(count);
 	let next = 0;
 	const worker = async (): Promise<void> => {

@@ -21,9 +21,14 @@ export function canRecordAwaitedTask(context: IExecuteFunctions): boolean {
 
 /** Records the task; both keys are always written, so a previous pause's task never lingers. Returns whether it stuck. */
 export function recordAwaitedTask(context: IExecuteFunctions, ref: TaskRef): boolean {
-	context.customData.setAll({ [TASK_ID_KEY]: ref.taskId ?? '', [TASK_TOKEN_KEY]: ref.taskToken ?? '' });
+	context.customData.setAll({
+		[TASK_ID_KEY]: ref.taskId ?? '',
+		[TASK_TOKEN_KEY]: ref.taskToken ?? '',
+	});
 	const recorded = awaitedTask(context);
-	return recorded !== undefined && recorded.taskId === ref.taskId && recorded.taskToken === ref.taskToken;
+	return (
+		recorded !== undefined && recorded.taskId === ref.taskId && recorded.taskToken === ref.taskToken
+	);
 }
 
 /** The task this execution paused for, or undefined when none was recorded. */
@@ -45,6 +50,8 @@ export function awaitedTask(context: IExecuteFunctions | IWebhookFunctions): Tas
  * least one (an ID and a token alone cannot be compared).
  */
 export function sameTask(a: TaskRef, b: TaskRef): boolean {
-	const fields = (['taskId', 'taskToken'] as const).filter((field) => a[field] !== undefined && b[field] !== undefined);
+	const fields = (['taskId', 'taskToken'] as const).filter(
+		(field) => a[field] !== undefined && b[field] !== undefined,
+	);
 	return fields.length > 0 && fields.every((field) => a[field] === b[field]);
 }

@@ -14,7 +14,9 @@ export interface Batch {
 
 /** The node's cap on items run at once (Options > Max Concurrent Tasks, read once for the whole batch). */
 export function readMaxConcurrency(context: IExecuteFunctions): number {
-	const value = Number(context.getNodeParameter('options.maxConcurrency', 0, WAIT_DEFAULTS.maxConcurrency));
+	const value = Number(
+		context.getNodeParameter('options.maxConcurrency', 0, WAIT_DEFAULTS.maxConcurrency),
+	);
 	return Number.isFinite(value) ? Math.max(1, Math.floor(value)) : WAIT_DEFAULTS.maxConcurrency;
 }
 

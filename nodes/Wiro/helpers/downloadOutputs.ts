@@ -28,7 +28,11 @@ export async function downloadOutputs(
 		});
 		const fileName = taskId ? `wiro-${taskId}-${output.name}` : output.name;
 		const key = index === 0 ? propertyName : `${propertyName}_${index}`;
-		binary[key] = await context.helpers.prepareBinaryData(response.body, fileName, output.contentType);
+		binary[key] = await context.helpers.prepareBinaryData(
+			response.body,
+			fileName,
+			output.contentType,
+		);
 	}
 	return binary;
 }

@@ -12,9 +12,11 @@ export function isToolRun(context: IExecuteFunctions): boolean {
 /** Why this run polls instead of pausing for Wiro's callback, or undefined when it can pause. */
 export function whyNotPause(context: IExecuteFunctions): string | undefined {
 	// An AI agent needs its answer in the same run.
-	if (isToolRun(context)) return 'Run as an AI tool, so the task was waited for in real time instead of pausing for its callback';
+	if (isToolRun(context))
+		return 'Run as an AI tool, so the task was waited for in real time instead of pausing for its callback';
 	// One resume URL serves one task.
-	if (context.getInputData().length !== 1) return 'Pausing for a callback serves one item per run; these items were waited for in real time instead';
+	if (context.getInputData().length !== 1)
+		return 'Pausing for a callback serves one item per run; these items were waited for in real time instead';
 	if (!canRecordAwaitedTask(context)) {
 		return "This execution's custom data is full (n8n keeps 10 entries), so the task could not be bound to its callback and was waited for in real time instead";
 	}
@@ -44,10 +46,15 @@ export async function pauseForCallback(
 	details: { model?: string; timeoutMs: number; startedAt: number },
 ): Promise<INodeExecutionData[]> {
 	if (!recordAwaitedTask(context, ref)) {
-		throw new WiroTaskError(context.getNode(), 'The task could not be recorded in the execution, so its callback could not be recognised', {
-			description: "The task goes on at Wiro: pick it up with Task > Wait and this task's ID or token",
-			task: ref,
-		});
+		throw new WiroTaskError(
+			context.getNode(),
+			'The task could not be recorded in the execution, so its callback could not be recognised',
+			{
+				description:
+					"The task goes on at Wiro: pick it up with Task > Wait and this task's ID or token",
+				task: ref,
+			},
+		);
 	}
 	const model = details.model ? { model: details.model } : {};
 	const seconds = Math.round(details.timeoutMs / 1000);

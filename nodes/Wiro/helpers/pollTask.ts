@@ -44,7 +44,11 @@ export function nextPollDelay(elapsedMs: number, minMs: number, maxMs: number): 
  * task) end the wait by throwing. With a socket, the socket decides when to ask and Task/Detail
  * still decides the outcome.
  */
-export async function pollTask(context: WiroContext, ref: TaskRef, settings: PollSettings): Promise<PollOutcome> {
+export async function pollTask(
+	context: WiroContext,
+	ref: TaskRef,
+	settings: PollSettings,
+): Promise<PollOutcome> {
 	const { signal, socket } = settings;
 	let task: IDataObject | undefined;
 	let detailCalls = 0;
@@ -85,8 +89,16 @@ export async function pollTask(context: WiroContext, ref: TaskRef, settings: Pol
 }
 
 /** When the next Task/Detail call is due. */
-function nextDetailAt(settings: PollSettings, socket: SocketWatch | undefined, now: number, lastPollAt: number, scheduleStart: number): number {
-	const backOffAt = lastPollAt + nextPollDelay(lastPollAt - scheduleStart, settings.minIntervalMs, settings.maxIntervalMs);
+function nextDetailAt(
+	settings: PollSettings,
+	socket: SocketWatch | undefined,
+	now: number,
+	lastPollAt: number,
+	scheduleStart: number,
+): number {
+	const backOffAt =
+		lastPollAt +
+		nextPollDelay(lastPollAt - scheduleStart, settings.minIntervalMs, settings.maxIntervalMs);
 	if (!socket) return backOffAt;
 	const advice = socket.advise(now);
 	if (advice === 'detailNow') return now;

@@ -2,7 +2,13 @@ import type { INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from
 
 import { isJsonObject } from '../transport';
 import { awaitedTask, sameTask } from './awaitedTask';
-import { eventOf, MAX_CALLBACK_BYTES, respondWithoutRun, taskRefFromCallback, verifyCallbackTask } from './callback';
+import {
+	eventOf,
+	MAX_CALLBACK_BYTES,
+	respondWithoutRun,
+	taskRefFromCallback,
+	verifyCallbackTask,
+} from './callback';
 import { refOf, toTaskJson } from './task';
 import { taskResult } from './taskResult';
 import { describeEnd } from './waitForTask';
@@ -21,12 +27,14 @@ function refuse(context: IWebhookFunctions, status: number, error: string): IWeb
  */
 export async function resumeFromCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const rawBody = (this.getRequestObject() as { rawBody?: unknown }).rawBody;
-	if (Buffer.isBuffer(rawBody) && rawBody.length > MAX_CALLBACK_BYTES) return refuse(this, 413, 'The callback body is too large');
+	if (Buffer.isBuffer(rawBody) && rawBody.length > MAX_CALLBACK_BYTES)
+		return refuse(this, 413, 'The callback body is too large');
 	const claimed = taskRefFromCallback(this.getBodyData());
 	if (!claimed) return refuse(this, 400, 'The callback names no task');
 	const awaited = awaitedTask(this);
 	if (!awaited) return refuse(this, 403, 'This execution has no record of the task it waits for');
-	if (!compatible(claimed, awaited)) return refuse(this, 403, 'This task was not started by this execution');
+	if (!compatible(claimed, awaited))
+		return refuse(this, 403, 'This task was not started by this execution');
 
 	const verification = await verifyCallbackTask(this, awaited);
 	if (!verification.ok) return refuse(this, verification.status, verification.message);
@@ -41,15 +49,24 @@ export async function resumeFromCallback(this: IWebhookFunctions): Promise<IWebh
 	const download = downloadOptionsOf(isJsonObject(options) ? options : {});
 	const item: INodeExecutionData =
 		event === 'succeeded'
-			? await taskResult(this, task, { enabled: download.download, binaryPropertyName: download.binaryPropertyName })
+			? await taskResult(this, task, {
+					enabled: download.download,
+					binaryPropertyName: download.binaryPropertyName,
+				})
 			: { json: { ...toTaskJson(task), error: describeEnd(task).message } };
 	item.json.waitedBy = 'callback';
 	return { workflowData: [[{ ...item, pairedItem: { item: 0 } }]] };
 }
 
 /** Whether the body could be about the awaited task: no field both name differs (an ID alone is checked after Detail). */
-function compatible(claimed: { taskId?: string; taskToken?: string }, awaited: { taskId?: string; taskToken?: string }): boolean {
+function compatible(
+	claimed: { taskId?: string; taskToken?: string },
+	awaited: { taskId?: string; taskToken?: string },
+): boolean {
 	return !(['taskId', 'taskToken'] as const).some(
-		(field) => claimed[field] !== undefined && awaited[field] !== undefined && claimed[field] !== awaited[field],
+		(field) =>
+			claimed[field] !== undefined &&
+			awaited[field] !== undefined &&
+			claimed[field] !== awaited[field],
 	);
 }

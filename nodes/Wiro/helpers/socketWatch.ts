@@ -12,7 +12,10 @@ const LONGEST_RETRY_MS = 60_000;
 /** The credential's WebSocket URL; empty turns real-time updates off. Credentials saved before the field existed get Wiro's. */
 export async function wiroSocketUrl(context: WiroContext): Promise<string | undefined> {
 	const credentials = await context.getCredentials(WIRO_CREDENTIAL);
-	const url = credentials.socketUrl === undefined ? WIRO_DEFAULT_SOCKET_URL : String(credentials.socketUrl).trim();
+	const url =
+		credentials.socketUrl === undefined
+			? WIRO_DEFAULT_SOCKET_URL
+			: String(credentials.socketUrl).trim();
 	return url === '' ? undefined : url;
 }
 
@@ -52,7 +55,10 @@ export class SocketWatch {
 	}
 
 	/** A watch on the task's socket, or undefined when there is no URL, no token, or no WebSocket in this runtime. */
-	static open(url: string | undefined, task: { taskId?: string; taskToken?: string }): SocketWatch | undefined {
+	static open(
+		url: string | undefined,
+		task: { taskId?: string; taskToken?: string },
+	): SocketWatch | undefined {
 		if (!url || !task.taskToken || !webSocketAvailable()) return undefined;
 		return new SocketWatch(url, { taskId: task.taskId, taskToken: task.taskToken });
 	}
@@ -70,10 +76,15 @@ export class SocketWatch {
 	/** Applies the silence rule and reconnects when due; then says what the poll loop should do. */
 	advise(now: number): SocketAdvice {
 		const socket = this.socket;
-		if (socket && (socket.state === 'connecting' || socket.state === 'registered') && now - socket.lastActivityAt >= SOCKET_SILENCE_MS) {
+		if (
+			socket &&
+			(socket.state === 'connecting' || socket.state === 'registered') &&
+			now - socket.lastActivityAt >= SOCKET_SILENCE_MS
+		) {
 			socket.abandon();
 		}
-		if (!this.closed && (!this.socket || this.socket.state === 'broken') && now >= this.retryAt) this.connect();
+		if (!this.closed && (!this.socket || this.socket.state === 'broken') && now >= this.retryAt)
+			this.connect();
 		const hints = this.hintsBefore + (this.socket?.endHints ?? 0);
 		if (hints > this.hintsConfirmed) return 'detailNow';
 		if (this.socket?.healthy) return this.registeredUnconfirmed ? 'detailNow' : 'listening';
@@ -83,7 +94,8 @@ export class SocketWatch {
 	/** When the watch itself needs the loop awake again: the silence deadline or the next reconnect. */
 	nextCheckAt(): number {
 		const socket = this.socket;
-		if (socket && (socket.state === 'connecting' || socket.state === 'registered')) return socket.lastActivityAt + SOCKET_SILENCE_MS;
+		if (socket && (socket.state === 'connecting' || socket.state === 'registered'))
+			return socket.lastActivityAt + SOCKET_SILENCE_MS;
 		return this.retryAt;
 	}
 
@@ -118,7 +130,8 @@ export class SocketWatch {
 			if (socket.state === 'broken') {
 				const now = Date.now();
 				// Only a connection that held for a while earns a quick retry; one cut again and again backs off.
-				if (registeredAt !== undefined && now - registeredAt >= LONGEST_RETRY_MS) this.retryMs = FIRST_RETRY_MS;
+				if (registeredAt !== undefined && now - registeredAt >= LONGEST_RETRY_MS)
+					this.retryMs = FIRST_RETRY_MS;
 				this.registeredUnconfirmed = false;
 				this.retryAt = now + this.retryMs;
 				this.retryMs = Math.min(LONGEST_RETRY_MS, this.retryMs * 2);

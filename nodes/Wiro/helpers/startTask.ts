@@ -1,6 +1,12 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { WIRO_CODE, WiroApiError, WiroTaskError, wiroRequest, type WiroRequestBody } from '../transport';
+import {
+	WIRO_CODE,
+	WiroApiError,
+	WiroTaskError,
+	wiroRequest,
+	type WiroRequestBody,
+} from '../transport';
 import type { Batch } from './batch';
 import type { TaskRef } from './task';
 
@@ -24,7 +30,11 @@ export async function startTask(
 		await batch.slots.acquire(batch.signal);
 		if (batch.signal.aborted) {
 			batch.slots.release();
-			throw new WiroTaskError(context.getNode(), 'The execution was stopped before the task was started', { description: 'Nothing was sent to Wiro' });
+			throw new WiroTaskError(
+				context.getNode(),
+				'The execution was stopped before the task was started',
+				{ description: 'Nothing was sent to Wiro' },
+			);
 		}
 		const answer = await wiroRequest(context, `Run/${slug}`, body).then(
 			(value) => ({ value }),
@@ -32,19 +42,30 @@ export async function startTask(
 		);
 		if ('error' in answer) {
 			const { error } = answer;
-			if (error instanceof WiroApiError && error.wiroCode === WIRO_CODE.concurrencyLimit && Date.now() < deadline) {
+			if (
+				error instanceof WiroApiError &&
+				error.wiroCode === WIRO_CODE.concurrencyLimit &&
+				Date.now() < deadline
+			) {
 				batch.slots.limitReached();
 				batch.slots.release();
-				await batch.slots.nextRelease(batch.signal, Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt));
+				await batch.slots.nextRelease(
+					batch.signal,
+					Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt),
+				);
 				continue;
 			}
 			batch.slots.release();
 			if (!(error instanceof WiroApiError && error.retryable)) throw error;
 			throw error.rephrase({
 				retryable: false,
-				description: 'The answer to Run was lost, so Wiro may have started the task anyway: check the Wiro dashboard before running again',
+				description:
+					'The answer to Run was lost, so Wiro may have started the task anyway: check the Wiro dashboard before running again',
 			});
 		}
-		return { taskId: String(answer.value.taskid), taskToken: String(answer.value.socketaccesstoken) };
+		return {
+			taskId: String(answer.value.taskid),
+			taskToken: String(answer.value.socketaccesstoken),
+		};
 	}
 }

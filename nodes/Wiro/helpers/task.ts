@@ -26,7 +26,10 @@ export function succeeded(task: IDataObject): boolean {
 }
 
 export function refOf(task: IDataObject): TaskRef {
-	return { taskId: stringOrUndefined(task.id), taskToken: stringOrUndefined(task.socketaccesstoken) };
+	return {
+		taskId: stringOrUndefined(task.id),
+		taskToken: stringOrUndefined(task.socketaccesstoken),
+	};
 }
 
 /** The request body that names a task: the token when known (every Task endpoint takes it), else the id. */
@@ -39,7 +42,8 @@ export function taskFromAnswer(answer: IDataObject | undefined): IDataObject | u
 	if (!answer) return undefined;
 	const list = answer.tasklist;
 	if (Array.isArray(list)) return (list[0] as IDataObject | undefined) ?? undefined;
-	return typeof answer.status === 'string' && (answer.id !== undefined || answer.socketaccesstoken !== undefined)
+	return typeof answer.status === 'string' &&
+		(answer.id !== undefined || answer.socketaccesstoken !== undefined)
 		? answer
 		: undefined;
 }
@@ -74,7 +78,11 @@ export function textAnswerOf(task: IDataObject): TextAnswer | undefined {
 	const contents = rawContentsOf(task);
 	const answer = contents.flatMap((content) => stringList(content.answer));
 	if (contents.length > 0 && answer.length > 0) {
-		return { text: answer.join('\n\n').trim(), answer, thinking: contents.flatMap((content) => stringList(content.thinking)) };
+		return {
+			text: answer.join('\n\n').trim(),
+			answer,
+			thinking: contents.flatMap((content) => stringList(content.thinking)),
+		};
 	}
 	if (outputsOf(task).length > 0) return undefined;
 	const text = String(task.debugoutput ?? '').trim();
@@ -83,11 +91,15 @@ export function textAnswerOf(task: IDataObject): TextAnswer | undefined {
 
 function rawContentsOf(task: IDataObject): IDataObject[] {
 	const outputs = Array.isArray(task.outputs) ? (task.outputs as IDataObject[]) : [];
-	return outputs.flatMap((output) => (output.contenttype === 'raw' && isObject(output.content) ? [output.content] : []));
+	return outputs.flatMap((output) =>
+		output.contenttype === 'raw' && isObject(output.content) ? [output.content] : [],
+	);
 }
 
 function stringList(value: unknown): string[] {
-	return Array.isArray(value) ? value.filter((entry) => entry !== null && entry !== undefined).map(String) : [];
+	return Array.isArray(value)
+		? value.filter((entry) => entry !== null && entry !== undefined).map(String)
+		: [];
 }
 
 function isObject(value: unknown): value is IDataObject {
@@ -130,5 +142,7 @@ function stringOrUndefined(value: unknown): string | undefined {
 
 function numberOrUndefined(value: unknown): number | undefined {
 	const number = Number(value);
-	return value === undefined || value === null || value === '' || !Number.isFinite(number) ? undefined : number;
+	return value === undefined || value === null || value === '' || !Number.isFinite(number)
+		? undefined
+		: number;
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { WiroTaskError } from '../transport';
 import { downloadOutputs } from './downloadOutputs';
@@ -33,15 +38,25 @@ export async function taskResult(
 	}
 	if (fetchable.length === 0) return { json };
 	const ref = refOf(task);
-	const downloaded = await downloadOutputs(context, fetchable, download.binaryPropertyName, ref.taskId, { followRedirects: !allow }).then(
+	const downloaded = await downloadOutputs(
+		context,
+		fetchable,
+		download.binaryPropertyName,
+		ref.taskId,
+		{ followRedirects: !allow },
+	).then(
 		(binary) => ({ binary }),
 		(error: unknown) => ({ error }),
 	);
 	if ('error' in downloaded) {
-		throw new WiroTaskError(context.getNode(), `The task succeeded but its output could not be downloaded: ${messageOf(downloaded.error)}`, {
-			description: `Download it from ${fetchable[0].url}, or run Task > Get with this task's ID or token`,
-			task: ref,
-		});
+		throw new WiroTaskError(
+			context.getNode(),
+			`The task succeeded but its output could not be downloaded: ${messageOf(downloaded.error)}`,
+			{
+				description: `Download it from ${fetchable[0].url}, or run Task > Get with this task's ID or token`,
+				task: ref,
+			},
+		);
 	}
 	return { json, binary: downloaded.binary };
 }

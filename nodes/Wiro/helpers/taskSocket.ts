@@ -109,9 +109,14 @@ export class TaskSocket {
 
 	/** Messages are matched by token or id when they carry one, otherwise by the connection they came on. */
 	private concernsOurTask(message: Record<string, unknown>): boolean {
-		if (typeof message.tasktoken === 'string' && message.tasktoken !== '') return message.tasktoken === this.task.taskToken;
+		if (typeof message.tasktoken === 'string' && message.tasktoken !== '')
+			return message.tasktoken === this.task.taskToken;
 		const id = message.id;
-		if (this.task.taskId !== undefined && (typeof id === 'string' || typeof id === 'number') && String(id) !== '') {
+		if (
+			this.task.taskId !== undefined &&
+			(typeof id === 'string' || typeof id === 'number') &&
+			String(id) !== ''
+		) {
 			return String(id) === this.task.taskId;
 		}
 		return true;
@@ -136,7 +141,9 @@ export class TaskSocket {
 function parseObject(text: string): Record<string, unknown> | undefined {
 	try {
 		const value: unknown = JSON.parse(text);
-		return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+		return typeof value === 'object' && value !== null && !Array.isArray(value)
+			? (value as Record<string, unknown>)
+			: undefined;
 	} catch {
 		return undefined;
 	}

@@ -62,9 +62,14 @@ export async function waitForTask(
 	});
 }
 
-async function latestTask(context: IExecuteFunctions, ref: TaskRef): Promise<IDataObject | undefined> {
+async function latestTask(
+	context: IExecuteFunctions,
+	ref: TaskRef,
+): Promise<IDataObject | undefined> {
 	try {
-		return taskFromAnswer(await wiroRequest(context, 'Task/Detail', taskSelector(ref), { ignoreCancel: true }));
+		return taskFromAnswer(
+			await wiroRequest(context, 'Task/Detail', taskSelector(ref), { ignoreCancel: true }),
+		);
 	} catch {
 		return undefined;
 	}
@@ -74,20 +79,37 @@ async function latestTask(context: IExecuteFunctions, ref: TaskRef): Promise<IDa
 function waitBrokenError(node: INode, error: unknown, ref: TaskRef): WiroApiError | WiroTaskError {
 	const stillRunning = 'The task may still be running: pick it up with Task > Wait';
 	if (error instanceof WiroApiError) {
-		return error.rephrase({ description: `${error.wiro.description ? `${error.wiro.description}. ` : ''}${stillRunning}` }, { task: ref });
+		return error.rephrase(
+			{
+				description: `${error.wiro.description ? `${error.wiro.description}. ` : ''}${stillRunning}`,
+			},
+			{ task: ref },
+		);
 	}
-	return new WiroTaskError(node, error instanceof Error ? error.message : String(error), { description: stillRunning, task: ref });
+	return new WiroTaskError(node, error instanceof Error ? error.message : String(error), {
+		description: stillRunning,
+		task: ref,
+	});
 }
 
 /** Tells why a task that ended did not succeed. */
 export function describeEnd(task: IDataObject): { message: string; description: string } {
 	if (task.status === 'task_cancel') {
-		return { message: 'The Wiro task was cancelled', description: 'It was cancelled or killed on Wiro before it finished; run it again if the video is still wanted' };
+		return {
+			message: 'The Wiro task was cancelled',
+			description:
+				'It was cancelled or killed on Wiro before it finished; run it again if the video is still wanted',
+		};
 	}
-	const detail = String(task.debugerror ?? '').trim().split('\n').pop() ?? '';
+	const detail =
+		String(task.debugerror ?? '')
+			.trim()
+			.split('\n')
+			.pop() ?? '';
 	return {
 		message: `The Wiro task failed (exit code ${String(task.pexit)})${detail ? `: ${detail}` : ''}`,
-		description: 'Wiro does not bill failed tasks. Check the prompt and parameters; the task\'s debug output has the details',
+		description:
+			"Wiro does not bill failed tasks. Check the prompt and parameters; the task's debug output has the details",
 	};
 }
 
@@ -98,7 +120,11 @@ export function taskEndError(node: INode, task: IDataObject, ref: TaskRef): Wiro
 }
 
 /** Stops an unfinished task: Cancel while it is queued, Kill once it runs. Returns what happened, in words. */
-async function abandonTask(context: IExecuteFunctions, ref: TaskRef, lastStatus: string): Promise<string> {
+async function abandonTask(
+	context: IExecuteFunctions,
+	ref: TaskRef,
+	lastStatus: string,
+): Promise<string> {
 	const endpoint = lastStatus === 'task_queue' ? 'Task/Cancel' : 'Task/Kill';
 	try {
 		await wiroRequest(context, endpoint, taskSelector(ref), { ignoreCancel: true });

@@ -28,7 +28,10 @@ export function readWaitOptions(context: IExecuteFunctions, itemIndex: number): 
 }
 
 /** Whether and where to put the output files, from an `options` collection (also read by the callback webhook). */
-export function downloadOptionsOf(options: IDataObject): { download: boolean; binaryPropertyName: string } {
+export function downloadOptionsOf(options: IDataObject): {
+	download: boolean;
+	binaryPropertyName: string;
+} {
 	return {
 		download: options.download !== false,
 		binaryPropertyName: String(options.binaryPropertyName || WAIT_DEFAULTS.binaryPropertyName),

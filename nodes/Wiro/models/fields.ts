@@ -14,14 +14,21 @@ export function fixedFields(model: CuratedModel): INodeProperties[] {
 		name: input.name ?? input.id,
 		type: PROPERTY_TYPES[input.type],
 		...(input.rows ? { typeOptions: { rows: input.rows } } : {}),
-		...(input.options ? { options: input.options.map(({ label, value }) => ({ name: label, value })) } : {}),
+		...(input.options
+			? { options: input.options.map(({ label, value }) => ({ name: label, value })) }
+			: {}),
 		...(input.required ? { required: true } : {}),
 		default: input.default,
 		description: input.description,
 	}));
 }
 
-const PROPERTY_TYPES: Record<CuratedInput['type'], NodePropertyTypes> = { text: 'string', textarea: 'string', select: 'options', number: 'number' };
+const PROPERTY_TYPES: Record<CuratedInput['type'], NodePropertyTypes> = {
+	text: 'string',
+	textarea: 'string',
+	select: 'options',
+	number: 'number',
+};
 
 /** A curated model's inputs as the validator and body builder read any model's. */
 export function curatedParameters(model: CuratedModel): WiroParameter[] {
@@ -71,11 +78,16 @@ export function fieldName(parameter: WiroParameter): string {
 	return parameter.label;
 }
 
-function typeAndDefault(parameter: WiroParameter): Pick<ResourceMapperField, 'type' | 'options' | 'defaultValue'> {
+function typeAndDefault(
+	parameter: WiroParameter,
+): Pick<ResourceMapperField, 'type' | 'options' | 'defaultValue'> {
 	const fallback = parameter.default;
 	switch (parameter.kind) {
 		case 'select': {
-			const options = (parameter.options ?? []).map((option) => ({ name: option.label || '(None)', value: option.value }));
+			const options = (parameter.options ?? []).map((option) => ({
+				name: option.label || '(None)',
+				value: option.value,
+			}));
 			const known = options.some((option) => option.value === fallback);
 			return { type: 'options', options, ...(known ? { defaultValue: fallback } : {}) };
 		}
@@ -84,6 +96,9 @@ function typeAndDefault(parameter: WiroParameter): Pick<ResourceMapperField, 'ty
 			return { type: 'number', ...(Number.isFinite(value) ? { defaultValue: value } : {}) };
 		}
 		default:
-			return { type: 'string', ...(fallback !== undefined && fallback !== '' ? { defaultValue: fallback } : {}) };
+			return {
+				type: 'string',
+				...(fallback !== undefined && fallback !== '' ? { defaultValue: fallback } : {}),
+			};
 	}
 }

@@ -13,23 +13,37 @@ export interface RunValues {
 	extras?: IDataObject;
 }
 
+/** A model and where its values are, before they are checked (the file reader comes last). */
+export type ModelRun = { model: RunnableModel } & Omit<RunValues, 'readBinary'>;
+
 /**
  * The body of `POST /Run/{slug}` for any model, curated or read from Wiro: every value checked
  * first, then the model's cross-field rules. Without files the body is JSON (numbers as numbers);
  * with files it is multipart, following Wiro's `{id}Url` rules.
  */
-export async function toRunBody(model: RunnableModel, values: RunValues): Promise<{ body: WiroRequestBody } | { problem: FieldProblem }> {
+export async function toRunBody(
+	model: RunnableModel,
+	values: RunValues,
+): Promise<{ body: WiroRequestBody } | { problem: FieldProblem }> {
 	const plain: IDataObject = {};
 	const files: Array<{ parameter: WiroParameter; entries: FileEntry[] }> = [];
 	for (const parameter of model.parameters) {
-		const checked = await checkValue(parameter, values.read(parameter), values.place, values.readBinary);
+		const checked = await checkValue(
+			parameter,
+			values.read(parameter),
+			values.place,
+			values.readBinary,
+		);
 		if ('problem' in checked) return checked;
 		if (checked.files) files.push({ parameter, entries: checked.files });
 		else if (checked.value !== undefined) plain[parameter.id] = checked.value;
 	}
 	const known = new Set(model.parameters.map((parameter) => parameter.id));
 	for (const [id, value] of Object.entries(values.extras ?? {})) {
-		if (!known.has(id) && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) {
+		if (
+			!known.has(id) &&
+			(typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+		) {
 			plain[id] = typeof value === 'boolean' ? String(value) : value;
 		}
 	}

@@ -1,7 +1,13 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
 /** Wiro's error codes (Error Reference page). */
-export const WIRO_CODE = { general: 0, notFound: 1, concurrencyLimit: 96, balance: 97, signIn: 98 } as const;
+export const WIRO_CODE = {
+	general: 0,
+	notFound: 1,
+	concurrencyLimit: 96,
+	balance: 97,
+	signIn: 98,
+} as const;
 
 /** What Wiro answered to one call: its HTTP status and body as received (neither when no answer came). */
 export interface WiroResponse {
@@ -59,7 +65,12 @@ export class WiroApiError extends NodeApiError {
 		this.wiro = failure;
 		this.task = options.task;
 		// The context is what n8n saves with the execution: Wiro's words stay readable there.
-		this.context.wiro = { endpoint: failure.response.endpoint, httpStatus: failure.response.status, code: failure.wiroCode, message: failure.wiroMessage };
+		this.context.wiro = {
+			endpoint: failure.response.endpoint,
+			httpStatus: failure.response.status,
+			code: failure.wiroCode,
+			message: failure.wiroMessage,
+		};
 		recordTask(this, options.task);
 	}
 
@@ -72,8 +83,15 @@ export class WiroApiError extends NodeApiError {
 	}
 
 	/** The same answer told differently (e.g. in terms of the model or task it concerns). */
-	rephrase(changes: Partial<Pick<WiroFailure, 'message' | 'description' | 'retryable'>>, options: WiroErrorOptions = {}): WiroApiError {
-		return new WiroApiError(this.node, { ...this.wiro, ...changes }, { task: this.task, ...options });
+	rephrase(
+		changes: Partial<Pick<WiroFailure, 'message' | 'description' | 'retryable'>>,
+		options: WiroErrorOptions = {},
+	): WiroApiError {
+		return new WiroApiError(
+			this.node,
+			{ ...this.wiro, ...changes },
+			{ task: this.task, ...options },
+		);
 	}
 }
 
@@ -84,8 +102,15 @@ export class WiroApiError extends NodeApiError {
 export class WiroTaskError extends NodeOperationError {
 	readonly task?: ErrorTask;
 
-	constructor(node: INode, message: string, options: WiroErrorOptions & { description?: string } = {}) {
-		super(node, message + taskNote(options.task), { description: options.description, itemIndex: options.itemIndex });
+	constructor(
+		node: INode,
+		message: string,
+		options: WiroErrorOptions & { description?: string } = {},
+	) {
+		super(node, message + taskNote(options.task), {
+			description: options.description,
+			itemIndex: options.itemIndex,
+		});
 		this.task = options.task;
 		recordTask(this, options.task);
 	}
@@ -98,7 +123,12 @@ export function describeNetworkFailure(endpoint: string, error: unknown): WiroCa
 	const code = networkCode(error);
 	const response = { endpoint };
 	if (code === 'ERR_CANCELED') {
-		return { response, message: `The request to Wiro (${endpoint}) was cancelled`, description: 'The execution was stopped', retryable: false };
+		return {
+			response,
+			message: `The request to Wiro (${endpoint}) was cancelled`,
+			description: 'The execution was stopped',
+			retryable: false,
+		};
 	}
 	return {
 		response,
@@ -108,17 +138,32 @@ export function describeNetworkFailure(endpoint: string, error: unknown): WiroCa
 	};
 }
 
-export function describeHttpFailure(endpoint: string, status: number, body: JsonObject | undefined): WiroCallFailure {
+export function describeHttpFailure(
+	endpoint: string,
+	status: number,
+	body: JsonObject | undefined,
+): WiroCallFailure {
 	const error = firstError(body);
-	const base = { response: { endpoint, status, body }, httpCode: String(status), wiroCode: error?.code, wiroMessage: error?.message };
+	const base = {
+		response: { endpoint, status, body },
+		httpCode: String(status),
+		wiroCode: error?.code,
+		wiroMessage: error?.message,
+	};
 	if (status === 401 || status === 403) {
-		return { ...base, message: `Wiro refused the credentials: ${error?.message ?? `HTTP ${status}`}`, description: CREDENTIAL_HINT, retryable: false };
+		return {
+			...base,
+			message: `Wiro refused the credentials: ${error?.message ?? `HTTP ${status}`}`,
+			description: CREDENTIAL_HINT,
+			retryable: false,
+		};
 	}
 	if (status === 404) {
 		return {
 			...base,
 			message: `Wiro has no endpoint ${endpoint}`,
-			description: "Check the credential's Base URL: it should be https://api.wiro.ai/v1 or a compatible server ending in /v1",
+			description:
+				"Check the credential's Base URL: it should be https://api.wiro.ai/v1 or a compatible server ending in /v1",
 			retryable: false,
 		};
 	}
@@ -126,39 +171,75 @@ export function describeHttpFailure(endpoint: string, status: number, body: Json
 	return {
 		...base,
 		message: `Wiro answered HTTP ${status} to ${endpoint}${error?.message ? `: ${error.message}` : ''}`,
-		description: busy ? 'Wiro is busy or having trouble; try again shortly' : 'Check the values sent to Wiro',
+		description: busy
+			? 'Wiro is busy or having trouble; try again shortly'
+			: 'Check the values sent to Wiro',
 		retryable: busy,
 	};
 }
 
 /** A 2xx answer with `result: false` (how Wiro reports every failure but authentication). */
-export function describeWiroFailure(endpoint: string, status: number, body: JsonObject | undefined): WiroCallFailure {
+export function describeWiroFailure(
+	endpoint: string,
+	status: number,
+	body: JsonObject | undefined,
+): WiroCallFailure {
 	const error = firstError(body);
 	const response = { endpoint, status, body };
 	if (!error) {
-		return { response, message: `Wiro sent an answer to ${endpoint} that could not be read`, description: 'Try again; if it persists, check the Base URL', retryable: true };
+		return {
+			response,
+			message: `Wiro sent an answer to ${endpoint} that could not be read`,
+			description: 'Try again; if it persists, check the Base URL',
+			retryable: true,
+		};
 	}
-	const base = { response, wiroCode: error.code, wiroMessage: error.message, retryable: false, httpCode: String(status) };
+	const base = {
+		response,
+		wiroCode: error.code,
+		wiroMessage: error.message,
+		retryable: false,
+		httpCode: String(status),
+	};
 	switch (error.code) {
 		case WIRO_CODE.concurrencyLimit:
-			return { ...base, message: `Wiro's concurrent task limit is reached: ${error.message}`, description: "Wait for running tasks to end, lower the node's concurrency, or raise the Wiro balance" };
+			return {
+				...base,
+				message: `Wiro's concurrent task limit is reached: ${error.message}`,
+				description:
+					"Wait for running tasks to end, lower the node's concurrency, or raise the Wiro balance",
+			};
 		case WIRO_CODE.balance:
-			return { ...base, message: 'The Wiro balance is too low to run this task', description: 'Top up the balance in the Wiro dashboard, then run again' };
+			return {
+				...base,
+				message: 'The Wiro balance is too low to run this task',
+				description: 'Top up the balance in the Wiro dashboard, then run again',
+			};
 		case WIRO_CODE.signIn:
-			return { ...base, message: `Wiro asks to sign in: ${error.message}`, description: CREDENTIAL_HINT };
+			return {
+				...base,
+				message: `Wiro asks to sign in: ${error.message}`,
+				description: CREDENTIAL_HINT,
+			};
 		case WIRO_CODE.notFound:
 			return {
 				...base,
 				message: `Wiro: ${error.message}`,
-				description: endpoint.startsWith('Run/') ? 'Check the model: Wiro does not offer it to this project' : 'Check the task ID or token: Wiro has no such task in this project',
+				description: endpoint.startsWith('Run/')
+					? 'Check the model: Wiro does not offer it to this project'
+					: 'Check the task ID or token: Wiro has no such task in this project',
 			};
 		default: {
 			const parameter = /\[([^\]]+)\]/.exec(error.message)?.[1];
 			return {
 				...base,
 				parameter,
-				message: parameter ? `Wiro rejected the parameter '${parameter}': ${error.message}` : `Wiro rejected the request: ${error.message}`,
-				description: parameter ? `Fix the value of '${parameter}' and run again` : 'Check the values sent to Wiro',
+				message: parameter
+					? `Wiro rejected the parameter '${parameter}': ${error.message}`
+					: `Wiro rejected the request: ${error.message}`,
+				description: parameter
+					? `Fix the value of '${parameter}' and run again`
+					: 'Check the values sent to Wiro',
 			};
 		}
 	}
@@ -170,7 +251,9 @@ export function taskOfError(error: unknown): ErrorTask | undefined {
 }
 
 function taskNote(task: ErrorTask | undefined): string {
-	return task?.taskId || task?.taskToken ? ` (task ${task.taskId ?? '?'}, token ${task.taskToken ?? '?'})` : '';
+	return task?.taskId || task?.taskToken
+		? ` (task ${task.taskId ?? '?'}, token ${task.taskToken ?? '?'})`
+		: '';
 }
 
 /** The task stays findable in what n8n saves with the execution. */

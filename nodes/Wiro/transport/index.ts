@@ -9,7 +9,13 @@ import type {
 } from 'n8n-workflow';
 
 import { WIRO_DEFAULT_BASE_URL } from '../../../credentials/WiroApi.credentials';
-import { describeHttpFailure, describeNetworkFailure, describeWiroFailure, isJsonObject, WiroApiError } from './errors';
+import {
+	describeHttpFailure,
+	describeNetworkFailure,
+	describeWiroFailure,
+	isJsonObject,
+	WiroApiError,
+} from './errors';
 import { MultipartBody, type WiroRequestBody } from './multipart';
 
 export type WiroContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions;
@@ -59,23 +65,36 @@ export async function wiroRequest(
 			(response: IN8nHttpFullResponse) => ({ response }),
 			(error: unknown) => ({ error }),
 		);
-	if ('error' in sent) throw new WiroApiError(context.getNode(), describeNetworkFailure(endpoint, sent.error));
+	if ('error' in sent)
+		throw new WiroApiError(context.getNode(), describeNetworkFailure(endpoint, sent.error));
 	const { response } = sent;
 	const answer = parseAnswer(response.body);
 	if (response.statusCode >= 300) {
-		throw new WiroApiError(context.getNode(), describeHttpFailure(endpoint, response.statusCode, answer));
+		throw new WiroApiError(
+			context.getNode(),
+			describeHttpFailure(endpoint, response.statusCode, answer),
+		);
 	}
 	if (!answer || answer.result === false) {
-		throw new WiroApiError(context.getNode(), describeWiroFailure(endpoint, response.statusCode, answer));
+		throw new WiroApiError(
+			context.getNode(),
+			describeWiroFailure(endpoint, response.statusCode, answer),
+		);
 	}
 	return answer;
 }
 
-function encodeBody(body: WiroRequestBody): Pick<IHttpRequestOptions, 'body' | 'headers' | 'disableFollowRedirect'> {
+function encodeBody(
+	body: WiroRequestBody,
+): Pick<IHttpRequestOptions, 'body' | 'headers' | 'disableFollowRedirect'> {
 	if (!(body instanceof MultipartBody)) return { body };
 	const multipart = body.encode();
 	// Following redirects would keep a copy of every byte sent, to send it again after a 307.
-	return { body: multipart.body, headers: { 'content-type': multipart.contentType }, disableFollowRedirect: true };
+	return {
+		body: multipart.body,
+		headers: { 'content-type': multipart.contentType },
+		disableFollowRedirect: true,
+	};
 }
 
 function parseAnswer(body: unknown): JsonObject | undefined {
@@ -96,7 +115,8 @@ function parseAnswer(body: unknown): JsonObject | undefined {
 function withoutCancelSignal(context: WiroContext): WiroContext {
 	return new Proxy(context, {
 		has: (target, key) => key !== 'getExecutionCancelSignal' && key in target,
-		get: (target, key, receiver) => (key === 'getExecutionCancelSignal' ? undefined : Reflect.get(target, key, receiver)),
+		get: (target, key, receiver) =>
+			key === 'getExecutionCancelSignal' ? undefined : Reflect.get(target, key, receiver),
 	});
 }
 
@@ -108,4 +128,11 @@ export {
 	WiroTaskError,
 	type ErrorTask,
 } from './errors';
-export { bufferPart, MultipartBody, withBodyField, type FilePart, type MultipartEntry, type WiroRequestBody } from './multipart';
+export {
+	bufferPart,
+	MultipartBody,
+	withBodyField,
+	type FilePart,
+	type MultipartEntry,
+	type WiroRequestBody,
+} from './multipart';

@@ -59,7 +59,11 @@ export class MultipartStream {
 		private readonly boundary: string,
 	) {
 		this.type = `multipart/form-data; boundary=${boundary}`;
-		this.size = entries.reduce((total, entry) => total + partHead(entry, boundary).length + contentSize(entry) + 2, 0) + closing(boundary).length;
+		this.size =
+			entries.reduce(
+				(total, entry) => total + partHead(entry, boundary).length + contentSize(entry) + 2,
+				0,
+			) + closing(boundary).length;
 	}
 
 	get [Symbol.toStringTag](): string {
@@ -76,7 +80,10 @@ export class MultipartStream {
 					yield chunk;
 				}
 				// The content length was promised up front: a file that changed size would corrupt the body.
-				if (sent !== entry.file.size) throw new Error(`The file '${entry.file.fileName}' has ${sent} bytes, not the ${entry.file.size} expected`);
+				if (sent !== entry.file.size)
+					throw new Error(
+						`The file '${entry.file.fileName}' has ${sent} bytes, not the ${entry.file.size} expected`,
+					);
 			} else {
 				yield Buffer.from(entry.value, 'utf8');
 			}
@@ -89,7 +96,8 @@ export class MultipartStream {
 const CRLF = Buffer.from('\r\n');
 
 // Names are escaped as browsers do (WHATWG multipart/form-data encoding).
-const escapeName = (name: string): string => name.replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/"/g, '%22');
+const escapeName = (name: string): string =>
+	name.replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/"/g, '%22');
 
 function partHead(entry: MultipartEntry, boundary: string): Buffer {
 	const disposition = `Content-Disposition: form-data; name="${escapeName(entry.name)}"`;

@@ -10,11 +10,21 @@ const TARGET_RATIO = 1.3;
 const batchPrompts = (tag: string): string[] =>
 	Array.from({ length: BATCH_SIZE }, (_, i) => scriptedPrompt(`${tag} ${i}`, TASK_MS));
 
-async function batchWallMs(prompts: string[], maxConcurrency?: number): Promise<{ wallMs: number; succeeded: number }> {
+async function batchWallMs(
+	prompts: string[],
+	maxConcurrency?: number,
+): Promise<{ wallMs: number; succeeded: number }> {
 	return await withServer({}, async (server) => {
 		const options = maxConcurrency === undefined ? {} : { maxConcurrency };
-		const result = await runGenerate(server, { prompts, options, timeoutMs: prompts.length * (TASK_MS + 5000) + 30_000 });
-		return { wallMs: result.wallMs, succeeded: result.items.filter((item) => item.json.succeeded === true).length };
+		const result = await runGenerate(server, {
+			prompts,
+			options,
+			timeoutMs: prompts.length * (TASK_MS + 5000) + 30_000,
+		});
+		return {
+			wallMs: result.wallMs,
+			succeeded: result.items.filter((item) => item.json.succeeded === true).length,
+		};
 	});
 }
 

@@ -2,7 +2,14 @@ import { resumeWorkflow, runWebhook } from '../../../dev/workflow-runner';
 import type { WiroServer } from '../../../dev/wiro-server';
 import { CallbackReceiver, type ArrivedCallback } from '../callbackReceiver';
 import { maximum, median, seconds } from '../numbers';
-import { generateWorkflow, runGenerate, signatureCredentials, WIRO_NODE_NAME, type GenerateResult, type GenerateRun } from '../runWiroNode';
+import {
+	generateWorkflow,
+	runGenerate,
+	signatureCredentials,
+	WIRO_NODE_NAME,
+	type GenerateResult,
+	type GenerateRun,
+} from '../runWiroNode';
 import { detailRequestsFor } from '../serverLog';
 import { verdictOf, type Row } from '../table';
 import { scriptedPrompt, withServer } from '../withServer';
@@ -23,7 +30,12 @@ interface CallbackSample {
 }
 
 /** What n8n does when the resume URL is called: run the node's webhook(), then resume the run with its output. */
-async function resumeOnCallback(server: WiroServer, settings: GenerateRun, waiting: GenerateResult, callback: ArrivedCallback) {
+async function resumeOnCallback(
+	server: WiroServer,
+	settings: GenerateRun,
+	waiting: GenerateResult,
+	callback: ArrivedCallback,
+) {
 	const workflow = generateWorkflow(server, settings);
 	const webhook = await runWebhook({
 		nodeTypes: workflow.nodeTypes,
@@ -41,7 +53,11 @@ async function resumeOnCallback(server: WiroServer, settings: GenerateRun, waiti
 	return await resumeWorkflow(workflow, waiting.run, webhook.returned);
 }
 
-async function sampleOne(server: WiroServer, receiver: CallbackReceiver, durationMs: number): Promise<CallbackSample | undefined> {
+async function sampleOne(
+	server: WiroServer,
+	receiver: CallbackReceiver,
+	durationMs: number,
+): Promise<CallbackSample | undefined> {
 	const settings: GenerateRun = {
 		prompts: [scriptedPrompt('callback', durationMs)],
 		waitMode: 'callback',
@@ -55,7 +71,9 @@ async function sampleOne(server: WiroServer, receiver: CallbackReceiver, duratio
 	const callback = await receiver.next(waiting.run.executionId, durationMs + 30_000);
 	const endedAt = server.taskEndedAt(token);
 	if (callback === undefined || endedAt === undefined) return undefined;
-	const detailsBefore = detailRequestsFor(server, token).filter((request) => request.time < callback.arrivedAt).length;
+	const detailsBefore = detailRequestsFor(server, token).filter(
+		(request) => request.time < callback.arrivedAt,
+	).length;
 	const resumed = await resumeOnCallback(server, settings, waiting, callback);
 	const returnedAt = Date.now();
 	return {
@@ -74,12 +92,17 @@ export async function measureCallbackWaiting(): Promise<CallbackFigures> {
 	const receiver = new CallbackReceiver();
 	await receiver.start();
 	try {
-		return await withServer({}, async (server) =>
-			await Promise.all(
-				TASK_LENGTHS_S.flatMap((lengthS) =>
-					Array.from({ length: TASKS_PER_LENGTH }, async () => await sampleOne(server, receiver, lengthS * 1000)),
+		return await withServer(
+			{},
+			async (server) =>
+				await Promise.all(
+					TASK_LENGTHS_S.flatMap((lengthS) =>
+						Array.from(
+							{ length: TASKS_PER_LENGTH },
+							async () => await sampleOne(server, receiver, lengthS * 1000),
+						),
+					),
 				),
-			),
 		);
 	} finally {
 		await receiver.stop();
@@ -87,7 +110,9 @@ export async function measureCallbackWaiting(): Promise<CallbackFigures> {
 }
 
 export function callbackRows(figures: CallbackFigures): Row[] {
-	const found = figures.filter((sample): sample is CallbackSample => sample !== undefined && sample.succeeded);
+	const found = figures.filter(
+		(sample): sample is CallbackSample => sample !== undefined && sample.succeeded,
+	);
 	const before = found.map((sample) => sample.detailsBefore);
 	const after = found.map((sample) => sample.afterCallbackMs);
 	const latency = found.map((sample) => sample.callbackLatencyMs);

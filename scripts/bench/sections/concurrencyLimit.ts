@@ -18,9 +18,16 @@ export interface LimitFigures {
 
 /** Wiro allows 3 active tasks (code 96 past that); the node starts with its default cap of 20. */
 export async function measureConcurrencyLimit(): Promise<LimitFigures> {
-	const project = { apiKey: 'test-key', apiSecret: 'test-secret', mode: 'signature' as const, concurrencyLimit: SERVER_LIMIT };
+	const project = {
+		apiKey: 'test-key',
+		apiSecret: 'test-secret',
+		mode: 'signature' as const,
+		concurrencyLimit: SERVER_LIMIT,
+	};
 	return await withServer({ projects: [project] }, async (server) => {
-		const prompts = Array.from({ length: ITEMS }, (_, i) => scriptedPrompt(`limited ${i}`, TASK_MS));
+		const prompts = Array.from({ length: ITEMS }, (_, i) =>
+			scriptedPrompt(`limited ${i}`, TASK_MS),
+		);
 		const result = await runGenerate(server, { prompts, timeoutMs: 180_000 });
 		return {
 			succeeded: result.items.filter((item) => item.json.succeeded === true).length,
@@ -33,7 +40,10 @@ export async function measureConcurrencyLimit(): Promise<LimitFigures> {
 }
 
 export function concurrencyLimitRows(figures: LimitFigures): Row[] {
-	const exact = figures.succeeded === ITEMS && figures.tasksCreated === ITEMS && figures.peakActive <= SERVER_LIMIT;
+	const exact =
+		figures.succeeded === ITEMS &&
+		figures.tasksCreated === ITEMS &&
+		figures.peakActive <= SERVER_LIMIT;
 	return [
 		{
 			section: '4',

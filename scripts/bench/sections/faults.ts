@@ -39,7 +39,10 @@ export async function measureFaults(): Promise<FaultFigures> {
 export function faultRows(figures: FaultFigures): Row[] {
 	const { outcomes } = figures;
 	const nothingLost =
-		outcomes.itemsOut === ITEMS && outcomes.trueOutcomes === ITEMS && figures.tasksCreated === ITEMS && outcomes.problems.length === 0;
+		outcomes.itemsOut === ITEMS &&
+		outcomes.trueOutcomes === ITEMS &&
+		figures.tasksCreated === ITEMS &&
+		outcomes.problems.length === 0;
 	return [
 		{
 			section: '6',

@@ -25,11 +25,18 @@ async function fileDigest(path: string): Promise<string> {
 	return hash.digest('hex');
 }
 
-async function storedFileMatches(server: WiroServer, path: string | undefined, token: string): Promise<{ size: number; exact: boolean }> {
+async function storedFileMatches(
+	server: WiroServer,
+	path: string | undefined,
+	token: string,
+): Promise<{ size: number; exact: boolean }> {
 	const task = server.getTask(token);
 	if (path === undefined || task === undefined) return { size: 0, exact: false };
 	const { size } = await stat(path);
-	return { size, exact: size === FILE_BYTES && (await fileDigest(path)) === outputDigest(task.uuid, FILE_BYTES) };
+	return {
+		size,
+		exact: size === FILE_BYTES && (await fileDigest(path)) === outputDigest(task.uuid, FILE_BYTES),
+	};
 }
 
 /** One 300 MiB output downloaded into binary data (filesystem mode) while the process's RSS is sampled every 20 ms. */
@@ -38,7 +45,10 @@ export async function measureMemory(): Promise<MemoryFigures> {
 		collectGarbage();
 		const sampler = sampleRss(20);
 		const baseline = process.memoryUsage.rss();
-		const result = await runGenerate(server, { prompts: [scriptedPrompt('big', 500, `#size=${FILE_BYTES}`)], timeoutMs: 180_000 });
+		const result = await runGenerate(server, {
+			prompts: [scriptedPrompt('big', 500, `#size=${FILE_BYTES}`)],
+			timeoutMs: 180_000,
+		});
 		const peak = sampler.stop();
 		const [item] = result.items;
 		const binary = item?.binary?.data;

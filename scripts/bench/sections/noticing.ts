@@ -29,14 +29,29 @@ const DEFAULT_POLLING: Polling = { name: 'node default', options: {} };
 const FIXED_POLLING: Polling = { name: 'fixed 20 s', options: { pollInterval: FIXED_INTERVAL_S } };
 
 /** One workflow per task, so each item's return time is its own. */
-async function sampleOne(server: WiroServer, polling: Polling, lengthS: number, durationMs: number): Promise<Sample | undefined> {
+async function sampleOne(
+	server: WiroServer,
+	polling: Polling,
+	lengthS: number,
+	durationMs: number,
+): Promise<Sample | undefined> {
 	const prompt = scriptedPrompt(`notice ${lengthS}s ${polling.name}`, durationMs);
 	// Polling as such: section 7 measures the task socket against it.
-	const result = await runGenerate(server, { prompts: [prompt], options: polling.options, socket: false, timeoutMs: durationMs + 90_000 });
+	const result = await runGenerate(server, {
+		prompts: [prompt],
+		options: polling.options,
+		socket: false,
+		timeoutMs: durationMs + 90_000,
+	});
 	const token = String(result.items[0]?.json.taskToken ?? '');
 	const endedAt = server.taskEndedAt(token);
 	if (result.items[0]?.json.succeeded !== true || endedAt === undefined) return undefined;
-	return { lengthS, durationMs, delayMs: result.returnedAt - endedAt, detailCalls: detailRequestsFor(server, token).length };
+	return {
+		lengthS,
+		durationMs,
+		delayMs: result.returnedAt - endedAt,
+		detailCalls: detailRequestsFor(server, token).length,
+	};
 }
 
 export type NoticingFigures = Record<string, Array<Sample | undefined>>;
@@ -48,7 +63,9 @@ export async function measureNoticing(): Promise<NoticingFigures> {
 		await Promise.all(
 			[DEFAULT_POLLING, FIXED_POLLING].map(async (polling) => {
 				const runs = TASK_LENGTHS_S.flatMap((lengthS) =>
-					SPREAD.map(async (factor) => await sampleOne(server, polling, lengthS, lengthS * 1000 * factor)),
+					SPREAD.map(
+						async (factor) => await sampleOne(server, polling, lengthS, lengthS * 1000 * factor),
+					),
 				);
 				figures[polling.name] = await Promise.all(runs);
 			}),
@@ -63,7 +80,8 @@ const summary = (samples: Sample[]): string =>
 
 export function noticingRows(figures: NoticingFigures): Row[] {
 	return TASK_LENGTHS_S.map((lengthS) => {
-		const pick = (name: string): Array<Sample | undefined> => figures[name].filter((s) => s === undefined || s.lengthS === lengthS);
+		const pick = (name: string): Array<Sample | undefined> =>
+			figures[name].filter((s) => s === undefined || s.lengthS === lengthS);
 		const mine = pick(DEFAULT_POLLING.name);
 		const fixed = pick(FIXED_POLLING.name);
 		const found = mine.filter((s): s is Sample => s !== undefined);
@@ -77,7 +95,8 @@ export function noticingRows(figures: NoticingFigures): Row[] {
 			measure: `Noticing completion by polling (socket off): ${lengthS} s tasks (${found.length}/${mine.length} returned)`,
 			measured: summary(found),
 			comparedWith: `fixed ${FIXED_INTERVAL_S} s polling (${fixedFound.length}/${fixed.length}): ${summary(fixedFound)}`,
-			target: callTarget === undefined ? delayTarget : `${delayTarget}, ≤ ${callTarget} Detail calls`,
+			target:
+				callTarget === undefined ? delayTarget : `${delayTarget}, ≤ ${callTarget} Detail calls`,
 			verdict: verdictOf(found.length === mine.length && delayMet && callsMet),
 		};
 	});

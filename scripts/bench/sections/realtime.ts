@@ -7,7 +7,12 @@ import { verdictOf, type Row } from '../table';
 import { scriptedPrompt, withServer } from '../withServer';
 
 /** Task lengths and how many tasks of each (±5 % so nothing is in step with a poll by chance). */
-const SPREADS: Record<number, number[]> = { 6: [0.95, 1, 1.05], 30: [0.95, 1, 1.05], 120: [0.95, 1, 1.05], 300: [1] };
+const SPREADS: Record<number, number[]> = {
+	6: [0.95, 1, 1.05],
+	30: [0.95, 1, 1.05],
+	120: [0.95, 1, 1.05],
+	300: [1],
+};
 const LENGTHS_S = [6, 30, 120, 300];
 /** Lengths measured again with the socket dropping mid-task. */
 const DROP_LENGTHS_S = [30, 120];
@@ -41,25 +46,51 @@ export interface RealtimeFigures {
 }
 
 /** One workflow per task, so each item's return time is its own. */
-async function sampleOne(server: WiroServer, mode: Mode, lengthS: number, durationMs: number): Promise<Sample | undefined> {
+async function sampleOne(
+	server: WiroServer,
+	mode: Mode,
+	lengthS: number,
+	durationMs: number,
+): Promise<Sample | undefined> {
 	const prompt = scriptedPrompt(`realtime ${lengthS}s ${mode}`, durationMs);
-	const result = await runGenerate(server, { prompts: [prompt], socket: mode !== 'polling', timeoutMs: durationMs + 180_000 });
+	const result = await runGenerate(server, {
+		prompts: [prompt],
+		socket: mode !== 'polling',
+		timeoutMs: durationMs + 180_000,
+	});
 	const token = String(result.items[0]?.json.taskToken ?? '');
 	const endedAt = server.taskEndedAt(token);
 	if (result.items[0]?.json.succeeded !== true || endedAt === undefined) return undefined;
-	return { lengthS, durationMs, delayMs: result.returnedAt - endedAt, detailCalls: detailRequestsFor(server, token).length };
+	return {
+		lengthS,
+		durationMs,
+		delayMs: result.returnedAt - endedAt,
+		detailCalls: detailRequestsFor(server, token).length,
+	};
 }
 
-async function sampleLengths(server: WiroServer, mode: Mode, lengths: number[]): Promise<Array<Sample | undefined>> {
-	const runs = lengths.flatMap((lengthS) => SPREADS[lengthS].map(async (factor) => await sampleOne(server, mode, lengthS, lengthS * 1000 * factor)));
+async function sampleLengths(
+	server: WiroServer,
+	mode: Mode,
+	lengths: number[],
+): Promise<Array<Sample | undefined>> {
+	const runs = lengths.flatMap((lengthS) =>
+		SPREADS[lengthS].map(
+			async (factor) => await sampleOne(server, mode, lengthS, lengthS * 1000 * factor),
+		),
+	);
 	return await Promise.all(runs);
 }
 
 /** Each dropping length on a server of its own: every connection is cut halfway through the task. */
 async function sampleDrops(): Promise<Array<Sample | undefined>> {
 	const perLength = await Promise.all(
-		DROP_LENGTHS_S.map(async (lengthS) =>
-			await withServer({ socketFaults: { dropAfterMs: (lengthS * 1000) / 2 } }, async (server) => await sampleLengths(server, 'drop', [lengthS])),
+		DROP_LENGTHS_S.map(
+			async (lengthS) =>
+				await withServer(
+					{ socketFaults: { dropAfterMs: (lengthS * 1000) / 2 } },
+					async (server) => await sampleLengths(server, 'drop', [lengthS]),
+				),
 		),
 	);
 	return perLength.flat();
@@ -68,15 +99,24 @@ async function sampleDrops(): Promise<Array<Sample | undefined>> {
 /** 200 items × 30 s in one execution, no concurrency limit, with peak RSS growth. */
 async function batch(socket: boolean): Promise<BatchRun> {
 	return await withServer({}, async (server) => {
-		const prompts = Array.from({ length: BATCH_ITEMS }, (_, i) => scriptedPrompt(`batch ${i}`, BATCH_TASK_MS));
+		const prompts = Array.from({ length: BATCH_ITEMS }, (_, i) =>
+			scriptedPrompt(`batch ${i}`, BATCH_TASK_MS),
+		);
 		collectGarbage();
 		const before = process.memoryUsage.rss();
 		const sampler = sampleRss();
-		const result = await runGenerate(server, { prompts, socket, options: { maxConcurrency: BATCH_ITEMS }, timeoutMs: 10 * BATCH_TASK_MS });
+		const result = await runGenerate(server, {
+			prompts,
+			socket,
+			options: { maxConcurrency: BATCH_ITEMS },
+			timeoutMs: 10 * BATCH_TASK_MS,
+		});
 		const peak = sampler.stop();
 		return {
 			wallMs: result.wallMs,
-			videos: result.items.filter((item) => item.json.succeeded === true && item.binary?.data !== undefined).length,
+			videos: result.items.filter(
+				(item) => item.json.succeeded === true && item.binary?.data !== undefined,
+			).length,
 			callsPerTask: detailCallsPerTask(server),
 			rssGrowth: peak - before,
 		};
@@ -89,17 +129,29 @@ async function batch(socket: boolean): Promise<BatchRun> {
  * About 7 minutes (the 300 s task sets the pace).
  */
 export async function measureRealtime(): Promise<RealtimeFigures> {
-	const [socket, polling, drop] = await withServer({}, async (server) =>
-		await Promise.all([sampleLengths(server, 'socket', LENGTHS_S), sampleLengths(server, 'polling', LENGTHS_S), sampleDrops()]),
+	const [socket, polling, drop] = await withServer(
+		{},
+		async (server) =>
+			await Promise.all([
+				sampleLengths(server, 'socket', LENGTHS_S),
+				sampleLengths(server, 'polling', LENGTHS_S),
+				sampleDrops(),
+			]),
 	);
 	const socketBatch = await batch(true);
 	const pollingBatch = await batch(false);
 	return { samples: { socket, polling, drop }, socketBatch, pollingBatch };
 }
 
-const found = (samples: Array<Sample | undefined>, lengthS: number): { all: number; ok: Sample[] } => {
+const found = (
+	samples: Array<Sample | undefined>,
+	lengthS: number,
+): { all: number; ok: Sample[] } => {
 	const ofLength = samples.filter((sample) => sample === undefined || sample.lengthS === lengthS);
-	return { all: ofLength.length, ok: ofLength.filter((sample): sample is Sample => sample !== undefined) };
+	return {
+		all: ofLength.length,
+		ok: ofLength.filter((sample): sample is Sample => sample !== undefined),
+	};
 };
 
 const summary = (samples: Sample[]): string =>

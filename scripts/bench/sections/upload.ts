@@ -16,7 +16,12 @@ import {
 import { WiroApi } from '../../../credentials/WiroApi.credentials';
 import { Wiro } from '../../../nodes/Wiro/Wiro.node';
 import { runWorkflow } from '../../../dev/workflow-runner';
-import { NODE_NAME, SIGNATURE_KEY, SIGNATURE_SECRET, WIRO_NODE_TYPE } from '../../../dev/workflow-runner/runWiro';
+import {
+	NODE_NAME,
+	SIGNATURE_KEY,
+	SIGNATURE_SECRET,
+	WIRO_NODE_TYPE,
+} from '../../../dev/workflow-runner/runWiro';
 import { megabytes, ratio } from '../numbers';
 import { collectGarbage, sampleRss } from '../rssSampler';
 import { verdictOf, type Row } from '../table';
@@ -52,7 +57,11 @@ class ReadInputFile implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const binary = await this.helpers.prepareBinaryData(createReadStream(ReadInputFile.path), 'input.mp4', 'video/mp4');
+		const binary = await this.helpers.prepareBinaryData(
+			createReadStream(ReadInputFile.path),
+			'input.mp4',
+			'video/mp4',
+		);
 		return [[{ json: {}, binary: { data: binary }, pairedItem: { item: 0 } }]];
 	}
 }
@@ -72,11 +81,30 @@ async function writeInputFile(path: string): Promise<string> {
 	return hash.digest('hex');
 }
 
-const field = (id: string, displayName: string, type: ResourceMapperField['type'], required = false): ResourceMapperField => ({
-	id, displayName, type, required, defaultMatch: false, canBeUsedToMatch: false, display: true, removed: false,
+const field = (
+	id: string,
+	displayName: string,
+	type: ResourceMapperField['type'],
+	required = false,
+): ResourceMapperField => ({
+	id,
+	displayName,
+	type,
+	required,
+	defaultMatch: false,
+	canBeUsedToMatch: false,
+	display: true,
+	removed: false,
 });
 
-const node = (name: string, type: string, parameters: INode['parameters']): INode => ({ id: name, name, type, typeVersion: 1, position: [0, 0], parameters });
+const node = (name: string, type: string, parameters: INode['parameters']): INode => ({
+	id: name,
+	name,
+	type,
+	typeVersion: 1,
+	position: [0, 0],
+	parameters,
+});
 
 /**
  * Other Model with a 200 MiB binary input (an image-to-video or video-to-video model's file
@@ -89,14 +117,25 @@ export async function measureUpload(): Promise<UploadFigures> {
 		ReadInputFile.path = join(directory, 'input.mp4');
 		const digest = await writeInputFile(ReadInputFile.path);
 		await receiver.start();
-		const schema = [field('inputImage', 'Input Image (URL or Binary Field)', 'string', true), field('prompt', 'Prompt', 'string'), field('motion', 'Motion (0 to 1)', 'number')];
+		const schema = [
+			field('inputImage', 'Input Image (URL or Binary Field)', 'string', true),
+			field('prompt', 'Prompt', 'string'),
+			field('motion', 'Motion (0 to 1)', 'number'),
+		];
 		collectGarbage();
 		const sampler = sampleRss(20);
 		const baseline = process.memoryUsage.rss();
 		const run = await runWorkflow({
 			nodeTypes: { [WIRO_NODE_TYPE]: new Wiro(), [READ_FILE_TYPE]: new ReadInputFile() },
 			credentialTypes: { wiroApi: new WiroApi() },
-			credentials: { wiroApi: { authentication: 'signature', apiKey: SIGNATURE_KEY, apiSecret: SIGNATURE_SECRET, baseUrl: receiver.baseUrl } },
+			credentials: {
+				wiroApi: {
+					authentication: 'signature',
+					apiKey: SIGNATURE_KEY,
+					apiSecret: SIGNATURE_SECRET,
+					baseUrl: receiver.baseUrl,
+				},
+			},
 			items: [{}],
 			timeoutMs: 300_000,
 			nodes: [
@@ -107,8 +146,12 @@ export async function measureUpload(): Promise<UploadFigures> {
 					model: 'other',
 					otherModel: { __rl: true, mode: 'slug', value: receiver.slug },
 					modelParameters: {
-						mappingMode: 'defineBelow', value: { inputImage: 'data', motion: 0.5 }, matchingColumns: [], schema,
-						attemptToConvertTypes: false, convertFieldsToString: false,
+						mappingMode: 'defineBelow',
+						value: { inputImage: 'data', motion: 0.5 },
+						matchingColumns: [],
+						schema,
+						attemptToConvertTypes: false,
+						convertFieldsToString: false,
 					},
 					waitMode: 'none',
 				}),
@@ -132,16 +175,25 @@ export async function measureUpload(): Promise<UploadFigures> {
 }
 
 export function uploadRows(figures: UploadFigures): Row[] {
-	const length = figures.contentLength === undefined ? 'no content-length (chunked)' : `content-length ${figures.contentLength}`;
-	const outcome = figures.status === 'success' ? '' : `; run ${figures.status}: ${figures.error ?? ''}`;
+	const length =
+		figures.contentLength === undefined
+			? 'no content-length (chunked)'
+			: `content-length ${figures.contentLength}`;
+	const outcome =
+		figures.status === 'success' ? '' : `; run ${figures.status}: ${figures.error ?? ''}`;
 	return [
 		{
 			section: '8',
-			measure: 'Memory: Other Model with one 200 MiB file input (binary data, filesystem mode) uploaded as multipart',
+			measure:
+				'Memory: Other Model with one 200 MiB file input (binary data, filesystem mode) uploaded as multipart',
 			measured: `peak RSS growth ${megabytes(figures.growthBytes)} = ${ratio(figures.growthBytes / FILE_BYTES)} the file; server received ${figures.bodyBytes} bytes (${length}), file part ${figures.fileExact ? 'byte-exact' : 'NOT byte-exact'}${outcome}`,
 			comparedWith: `file size ${megabytes(FILE_BYTES)}`,
 			target: `growth < ${megabytes(TARGET_GROWTH_BYTES)}, file intact`,
-			verdict: verdictOf(figures.growthBytes < TARGET_GROWTH_BYTES && figures.fileExact && figures.status === 'success'),
+			verdict: verdictOf(
+				figures.growthBytes < TARGET_GROWTH_BYTES &&
+					figures.fileExact &&
+					figures.status === 'success',
+			),
 		},
 	];
 }

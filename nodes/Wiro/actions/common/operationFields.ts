@@ -1,10 +1,21 @@
-import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
 
 import type { WiroOperation, WiroResource } from '../node.type';
 
 /** Fields shown only for one operation of one resource. */
-export function forOperation<R extends WiroResource>(resource: R, operation: WiroOperation<R>, properties: INodeProperties[]): INodeProperties[] {
-	return updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, properties);
+export function forOperation<R extends WiroResource>(
+	resource: R,
+	operation: WiroOperation<R>,
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return updateDisplayOptions(
+		{ show: { resource: [resource], operation: [operation] } },
+		properties,
+	);
 }
 
 /** The Operation field of a resource, with one option for each of its operations (sorted by name). */
@@ -20,7 +31,9 @@ export function operationField<R extends WiroResource>(
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource] } },
-		options: entries.map(([value, option]) => ({ ...option, value })).sort((a, b) => a.name.localeCompare(b.name)),
+		options: entries
+			.map(([value, option]) => ({ ...option, value }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
 		default: defaultOperation,
 	};
 }

@@ -1,4 +1,9 @@
-import { isResourceLocatorValue, NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	isResourceLocatorValue,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import type { TaskRef } from '../../helpers/task';
 
@@ -19,7 +24,15 @@ export const taskField: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 2221',
-			validation: [{ type: 'regex', properties: { regex: TASK_ID.source, errorMessage: 'A task ID is digits only, e.g. 2221' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: TASK_ID.source,
+						errorMessage: 'A task ID is digits only, e.g. 2221',
+					},
+				},
+			],
 		},
 		{
 			displayName: 'By Token',
@@ -31,7 +44,10 @@ export const taskField: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: TASK_TOKEN.source, errorMessage: 'A task token is letters and digits, e.g. eDcCm5yyUfIvMFspTwww49OUfgXkQt' },
+					properties: {
+						regex: TASK_TOKEN.source,
+						errorMessage: 'A task token is letters and digits, e.g. eDcCm5yyUfIvMFspTwww49OUfgXkQt',
+					},
 				},
 			],
 		},
@@ -46,19 +62,35 @@ export function readTaskRef(context: IExecuteFunctions, itemIndex: number): Task
 	const raw = context.getNodeParameter('task', itemIndex);
 	const locator = isResourceLocatorValue(raw) ? raw : undefined;
 	const value = String((locator ? locator.value : raw) ?? '').trim();
-	const fail = (message: string, description: string) => new NodeOperationError(context.getNode(), message, { description, itemIndex });
-	if (value === '') throw fail("'Task' is empty", 'Enter the task ID or token, e.g. {{ $json.taskToken }} after a Generate run');
+	const fail = (message: string, description: string) =>
+		new NodeOperationError(context.getNode(), message, { description, itemIndex });
+	if (value === '')
+		throw fail(
+			"'Task' is empty",
+			'Enter the task ID or token, e.g. {{ $json.taskToken }} after a Generate run',
+		);
 	switch (locator?.mode) {
 		case 'id':
-			if (!TASK_ID.test(value)) throw fail(`'Task' By ID must be digits, got '${value}'`, 'Choose By Token for a task token, or enter the numeric task ID');
+			if (!TASK_ID.test(value))
+				throw fail(
+					`'Task' By ID must be digits, got '${value}'`,
+					'Choose By Token for a task token, or enter the numeric task ID',
+				);
 			return { taskId: value };
 		case 'token':
-			if (!TASK_TOKEN.test(value)) throw fail(`'Task' By Token must be letters and digits, got '${value}'`, 'Enter the taskToken of the run that started the task');
+			if (!TASK_TOKEN.test(value))
+				throw fail(
+					`'Task' By Token must be letters and digits, got '${value}'`,
+					'Enter the taskToken of the run that started the task',
+				);
 			return { taskToken: value };
 		default:
 			// A plain string saved before the field had modes: Wiro task IDs are all digits, tokens letters and digits.
 			if (TASK_ID.test(value)) return { taskId: value };
 			if (TASK_TOKEN.test(value)) return { taskToken: value };
-			throw fail(`'Task' is neither a task ID nor a token, got '${value}'`, 'Choose By ID (digits) or By Token (letters and digits) and enter the task');
+			throw fail(
+				`'Task' is neither a task ID nor a token, got '${value}'`,
+				'Choose By ID (digits) or By Token (letters and digits) and enter the task',
+			);
 	}
 }

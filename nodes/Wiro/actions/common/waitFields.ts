@@ -4,12 +4,14 @@ const waitModes = {
 	poll: {
 		name: 'Wait (Real-Time Updates)',
 		value: 'poll',
-		description: "Follow the task over Wiro's WebSocket and return the video as soon as it ends; polls with a back-off when the socket is unavailable",
+		description:
+			"Follow the task over Wiro's WebSocket and return the video as soon as it ends; polls with a back-off when the socket is unavailable",
 	},
 	callback: {
 		name: 'Pause Until Wiro Calls Back',
 		value: 'callback',
-		description: "Free the n8n worker while Wiro works; the execution resumes on Wiro's callback (one item per run; several items are waited for in real time)",
+		description:
+			"Free the n8n worker while Wiro works; the execution resumes on Wiro's callback (one item per run; several items are waited for in real time)",
 	},
 	none: {
 		name: "Don't Wait",
@@ -32,7 +34,11 @@ function waitModeField(options: INodePropertyOptions[]): INodeProperties {
 }
 
 /** Generate: wait by polling, pause for the callback, or return the started task at once. */
-export const generateWaitModeField = waitModeField([waitModes.poll, waitModes.callback, waitModes.none]);
+export const generateWaitModeField = waitModeField([
+	waitModes.poll,
+	waitModes.callback,
+	waitModes.none,
+]);
 
 /** Task > Wait always waits, so it has no "Don't Wait". */
 export const taskWaitModeField = waitModeField([waitModes.poll, waitModes.callback]);
@@ -51,21 +57,24 @@ const option = {
 		type: 'string',
 		default: '',
 		placeholder: 'https://n8n.example.com/webhook/…/webhook',
-		description: "Wiro POSTs the finished task here (Wiro's callbackUrl), e.g. a Wiro Trigger's production URL",
+		description:
+			"Wiro POSTs the finished task here (Wiro's callbackUrl), e.g. a Wiro Trigger's production URL",
 	},
 	download: {
 		displayName: 'Download Output',
 		name: 'download',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to download the generated files into binary data (streamed, never held in memory whole)',
+		description:
+			'Whether to download the generated files into binary data (streamed, never held in memory whole)',
 	},
 	killOnAbandon: {
 		displayName: 'Kill Unfinished Task',
 		name: 'killOnAbandon',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to stop the task on Wiro when the wait ends without a result (timeout or stopped execution), so it is not billed',
+		description:
+			'Whether to stop the task on Wiro when the wait ends without a result (timeout or stopped execution), so it is not billed',
 	},
 	maxConcurrency: {
 		displayName: 'Max Concurrent Tasks',
@@ -73,7 +82,8 @@ const option = {
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 20,
-		description: "How many items run on Wiro at once; when Wiro's own limit is lower, items queue and start as tasks end",
+		description:
+			"How many items run on Wiro at once; when Wiro's own limit is lower, items queue and start as tasks end",
 	},
 	pollInterval: {
 		displayName: 'Poll Interval (Seconds)',
@@ -81,7 +91,8 @@ const option = {
 		type: 'number',
 		typeOptions: { minValue: 0.2, numberPrecision: 1 },
 		default: 1,
-		description: 'Shortest time between two status checks when polling (no WebSocket, or after the task socket said the task is ending); checks grow rarer as a task runs longer',
+		description:
+			'Shortest time between two status checks when polling (no WebSocket, or after the task socket said the task is ending); checks grow rarer as a task runs longer',
 	},
 	timeout: {
 		displayName: 'Timeout (Seconds)',

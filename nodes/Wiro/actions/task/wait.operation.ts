@@ -23,7 +23,11 @@ export const description: INodeProperties[] = forOperation('task', 'wait', [
  * Pausing for the callback needs a task started with this execution's resume URL as its callback
  * URL (Generate's Callback URL option set to {{ $execution.resumeUrl }}).
  */
-export async function execute(this: IExecuteFunctions, i: number, batch: Batch): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	batch: Batch,
+): Promise<INodeExecutionData[]> {
 	const given = readTaskRef(this, i);
 	const options = readWaitOptions(this, i);
 	const download = { enabled: options.download, binaryPropertyName: options.binaryPropertyName };
@@ -31,9 +35,15 @@ export async function execute(this: IExecuteFunctions, i: number, batch: Batch):
 		// A task that has already ended will not call back again: answer now instead of pausing.
 		const current = taskFromAnswer(await wiroRequest(this, 'Task/Detail', taskSelector(given)));
 		const found = current ? refOf(current) : {};
-		const ref = { taskId: found.taskId ?? given.taskId, taskToken: found.taskToken ?? given.taskToken };
+		const ref = {
+			taskId: found.taskId ?? given.taskId,
+			taskToken: found.taskToken ?? given.taskToken,
+		};
 		if (!current || !isTerminal(current)) {
-			return await pauseForCallback(this, i, ref, { timeoutMs: options.timeoutMs, startedAt: Date.now() });
+			return await pauseForCallback(this, i, ref, {
+				timeoutMs: options.timeoutMs,
+				startedAt: Date.now(),
+			});
 		}
 		if (!succeeded(current)) throw taskEndError(this.getNode(), current, ref);
 		return [await taskResult(this, current, download)];

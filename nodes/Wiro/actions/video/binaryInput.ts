@@ -7,13 +7,23 @@ import { bufferPart, type FilePart } from '../../transport';
  * database or S3 mode) is streamed from there when the request is sent; one held in the item
  * itself (n8n's default in-memory mode) is in memory already.
  */
-export async function readBinary(context: IExecuteFunctions, i: number, name: string): Promise<FilePart | undefined> {
+export async function readBinary(
+	context: IExecuteFunctions,
+	i: number,
+	name: string,
+): Promise<FilePart | undefined> {
 	const binary = context.getInputData()[i]?.binary?.[name];
 	if (!binary) return undefined;
 	const fileName = binary.fileName ?? name;
 	const mimeType = binary.mimeType || 'application/octet-stream';
 	const id = binary.id;
-	if (!id) return bufferPart(await context.helpers.getBinaryDataBuffer(i, name), fileName, mimeType);
+	if (!id)
+		return bufferPart(await context.helpers.getBinaryDataBuffer(i, name), fileName, mimeType);
 	const { fileSize } = await context.helpers.getBinaryMetadata(id);
-	return { fileName, mimeType, size: fileSize, read: async () => await context.helpers.getBinaryStream(id) };
+	return {
+		fileName,
+		mimeType,
+		size: fileSize,
+		read: async () => await context.helpers.getBinaryStream(id),
+	};
 }

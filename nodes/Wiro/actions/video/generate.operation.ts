@@ -6,7 +6,12 @@ import {
 } from 'n8n-workflow';
 
 import type { Batch } from '../../helpers/batch';
-import { isToolRun, pauseForCallback, resumeUrlOf, whyNotPause } from '../../helpers/pauseForCallback';
+import {
+	isToolRun,
+	pauseForCallback,
+	resumeUrlOf,
+	whyNotPause,
+} from '../../helpers/pauseForCallback';
 import { startTask } from '../../helpers/startTask';
 import { toToolJson } from '../../helpers/task';
 import { taskResult } from '../../helpers/taskResult';
@@ -23,7 +28,11 @@ const modelField: INodeProperties = {
 	name: 'model',
 	type: 'options',
 	options: [
-		...models.map((model) => ({ name: model.displayName, value: model.slug, description: model.description })),
+		...models.map((model) => ({
+			name: model.displayName,
+			value: model.slug,
+			description: model.description,
+		})),
 		otherModelOption,
 	],
 	default: 'PixVerse/text-to-video-v5',
@@ -40,7 +49,11 @@ export const description: INodeProperties[] = [
 	...updateDisplayOptions(scope, [generateWaitModeField, generateOptionsField]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number, batch: Batch): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	batch: Batch,
+): Promise<INodeExecutionData[]> {
 	const run = await runRequest(this, i);
 	const options = readWaitOptions(this, i);
 	const waitMode = String(this.getNodeParameter('waitMode', i));
@@ -54,10 +67,20 @@ export async function execute(this: IExecuteFunctions, i: number, batch: Batch):
 
 	if (pause || waitMode === 'none') {
 		batch.slots.release();
-		if (pause) return await pauseForCallback(this, i, ref, { model: run.slug, timeoutMs: options.timeoutMs, startedAt });
-		return [{ json: { ...ref, model: run.slug, status: 'task_queue', finished: false, succeeded: false } }];
+		if (pause)
+			return await pauseForCallback(this, i, ref, {
+				model: run.slug,
+				timeoutMs: options.timeoutMs,
+				startedAt,
+			});
+		return [
+			{
+				json: { ...ref, model: run.slug, status: 'task_queue', finished: false, succeeded: false },
+			},
+		];
 	}
-	if (notPausing !== undefined && i === 0) this.addExecutionHints({ message: notPausing, location: 'outputPane' });
+	if (notPausing !== undefined && i === 0)
+		this.addExecutionHints({ message: notPausing, location: 'outputPane' });
 	let task;
 	try {
 		task = await waitForTask(this, ref, options, batch, startedAt);
@@ -66,5 +89,10 @@ export async function execute(this: IExecuteFunctions, i: number, batch: Batch):
 	}
 	// An agent gets the facts and the URLs; files would only be dropped by n8n's tool wrapper.
 	if (asTool) return [{ json: toToolJson(task) }];
-	return [await taskResult(this, task, { enabled: options.download, binaryPropertyName: options.binaryPropertyName })];
+	return [
+		await taskResult(this, task, {
+			enabled: options.download,
+			binaryPropertyName: options.binaryPropertyName,
+		}),
+	];
 }

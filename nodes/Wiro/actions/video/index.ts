@@ -8,7 +8,13 @@ export { generate };
 export const description: INodeProperties[] = [
 	operationField(
 		'video',
-		{ generate: { name: 'Generate', action: 'Generate a video', description: 'Start a video generation and wait for the video' } },
+		{
+			generate: {
+				name: 'Generate',
+				action: 'Generate a video',
+				description: 'Start a video generation and wait for the video',
+			},
+		},
 		'generate',
 	),
 	...generate.description,

@@ -8,7 +8,8 @@ export const OTHER_MODEL = 'other';
 export const otherModelOption = {
 	name: 'Other Model',
 	value: OTHER_MODEL,
-	description: "Any other Wiro model, from Wiro's list or by slug; its parameters are read from Wiro",
+	description:
+		"Any other Wiro model, from Wiro's list or by slug; its parameters are read from Wiro",
 };
 
 /** The Other Model fields, without displayOptions: Generate scopes them to `model: other`. */
@@ -19,8 +20,16 @@ export const otherModelFields: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Video Models', value: 'video', description: 'Text-to-video, image-to-video and video-to-video models' },
-			{ name: 'All Models', value: 'all', description: 'Every model Wiro offers: images, audio, text too' },
+			{
+				name: 'Video Models',
+				value: 'video',
+				description: 'Text-to-video, image-to-video and video-to-video models',
+			},
+			{
+				name: 'All Models',
+				value: 'all',
+				description: 'Every model Wiro offers: images, audio, text too',
+			},
 		],
 		default: 'video',
 		description: 'Which of Wiro\'s models "From List" offers',
@@ -48,7 +57,10 @@ export const otherModelFields: INodeProperties[] = [
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^[^/\\s][^/]*/[^/]*[^/\\s]$', errorMessage: `Enter owner/project, e.g. ${SLUG_EXAMPLE}` },
+						properties: {
+							regex: '^[^/\\s][^/]*/[^/]*[^/\\s]$',
+							errorMessage: `Enter owner/project, e.g. ${SLUG_EXAMPLE}`,
+						},
 					},
 				],
 			},

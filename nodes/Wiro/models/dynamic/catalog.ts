@@ -1,7 +1,14 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { WIRO_CODE, WiroApiError, WIRO_CREDENTIAL, wiroBaseUrl, wiroRequest, type WiroContext } from '../../transport';
+import {
+	WIRO_CODE,
+	WiroApiError,
+	WIRO_CREDENTIAL,
+	wiroBaseUrl,
+	wiroRequest,
+	type WiroContext,
+} from '../../transport';
 import { cachedLoad, ExpiringCache } from './expiringCache';
 import { splitSlug } from './slug';
 import { parseToolDetail } from './toolDetail';
@@ -20,20 +27,32 @@ export const MODEL_PAGE_SIZE = 50;
  */
 async function projectKey(context: WiroContext): Promise<string> {
 	const credentials = await context.getCredentials(WIRO_CREDENTIAL);
-	const parts = [await wiroBaseUrl(context), credentials.authentication, credentials.apiKey, credentials.apiSecret];
-	return createHash('sha256').update(parts.map((part) => String(part ?? '')).join('\n')).digest('hex');
+	const parts = [
+		await wiroBaseUrl(context),
+		credentials.authentication,
+		credentials.apiKey,
+		credentials.apiSecret,
+	];
+	return createHash('sha256')
+		.update(parts.map((part) => String(part ?? '')).join('\n'))
+		.digest('hex');
 }
 
 /**
  * A model's parameters from `Tool/Detail`, cached per credential and slug for the editor session;
  * the same cache serves executions, so a batch asks Wiro once. Failures are not cached.
  */
-export async function loadModelDefinition(context: WiroContext, slug: string): Promise<WiroModelDefinition> {
+export async function loadModelDefinition(
+	context: WiroContext,
+	slug: string,
+): Promise<WiroModelDefinition> {
 	const key = `${await projectKey(context)}\n${slug}`;
 	return await cachedLoad(details, key, async () => {
-		const answer = await wiroRequest(context, 'Tool/Detail', splitSlug(slug)).catch((error: unknown) => {
-			throw modelNotLoaded(slug, error);
-		});
+		const answer = await wiroRequest(context, 'Tool/Detail', splitSlug(slug)).catch(
+			(error: unknown) => {
+				throw modelNotLoaded(slug, error);
+			},
+		);
 		return parseToolDetail(slug, answer);
 	});
 }
@@ -65,13 +84,15 @@ function toSummary(tool: IDataObject): WiroModelSummary[] {
 	if (!owner || !project) return [];
 	const pageOwner = String(tool.cleanslugowner || owner);
 	const pageProject = String(tool.cleanslugproject || project);
-	return [{
-		slug: `${owner}/${project}`,
-		title: String(tool.title || `${owner}/${project}`),
-		description: String(tool.description ?? ''),
-		categories: Array.isArray(tool.categories) ? tool.categories.map(String) : [],
-		pageUrl: `https://wiro.ai/models/${encodeURIComponent(pageOwner)}/${encodeURIComponent(pageProject)}`,
-	}];
+	return [
+		{
+			slug: `${owner}/${project}`,
+			title: String(tool.title || `${owner}/${project}`),
+			description: String(tool.description ?? ''),
+			categories: Array.isArray(tool.categories) ? tool.categories.map(String) : [],
+			pageUrl: `https://wiro.ai/models/${encodeURIComponent(pageOwner)}/${encodeURIComponent(pageProject)}`,
+		},
+	];
 }
 
 function modelNotLoaded(slug: string, error: unknown): unknown {
@@ -80,8 +101,11 @@ function modelNotLoaded(slug: string, error: unknown): unknown {
 	if (error.wiroCode === WIRO_CODE.notFound) {
 		return error.rephrase({
 			message: `Wiro has no model '${slug}' that this project can use (${said.replace(/^Wiro: /, '')})`,
-			description: "Check the slug: owner/project exactly as Wiro spells it, e.g. from the model's API page on wiro.ai; or pick the model from the list",
+			description:
+				"Check the slug: owner/project exactly as Wiro spells it, e.g. from the model's API page on wiro.ai; or pick the model from the list",
 		});
 	}
-	return error.rephrase({ message: `The parameters of '${slug}' could not be read from Wiro: ${said}` });
+	return error.rephrase({
+		message: `The parameters of '${slug}' could not be read from Wiro: ${said}`,
+	});
 }

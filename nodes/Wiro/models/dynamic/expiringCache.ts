@@ -49,7 +49,11 @@ export class ExpiringCache<T> {
  * The cached answer for `key`, or `load()`'s. The promise itself is cached, so concurrent callers
  * share one request; a failed load is forgotten, so the next call asks again.
  */
-export async function cachedLoad<T>(cache: ExpiringCache<Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+export async function cachedLoad<T>(
+	cache: ExpiringCache<Promise<T>>,
+	key: string,
+	load: () => Promise<T>,
+): Promise<T> {
 	const cached = cache.get(key);
 	if (cached) return await cached;
 	const pending = load();

@@ -19,7 +19,10 @@ export async function listModels(
 ): Promise<{ models: WiroModelSummary[]; nextStart?: number }> {
 	const categories = query.scope === 'video' ? VIDEO_CATEGORIES : [undefined];
 	const pages = await Promise.allSettled(
-		categories.map(async (category) => await listModelPage(context, { search: query.search, category, start: query.start })),
+		categories.map(
+			async (category) =>
+				await listModelPage(context, { search: query.search, category, start: query.start }),
+		),
 	);
 	const failed = pages.find((page): page is PromiseRejectedResult => page.status === 'rejected');
 	if (failed && pages.every((page) => page.status === 'rejected')) throw failed.reason;
@@ -31,7 +34,11 @@ export async function listModels(
 		full ||= page.value.length >= MODEL_PAGE_SIZE;
 		const earlier = categories.slice(0, index);
 		for (const model of page.value) {
-			if (seen.has(model.slug) || earlier.some((category) => category && model.categories.includes(category))) continue;
+			if (
+				seen.has(model.slug) ||
+				earlier.some((category) => category && model.categories.includes(category))
+			)
+				continue;
 			seen.add(model.slug);
 			models.push(model);
 		}

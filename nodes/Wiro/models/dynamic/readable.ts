@@ -15,5 +15,9 @@ export function readableLabel(label: string, id: string): string {
 
 /** Text from Wiro shown in the editor as HTML (a resource mapper notice): never markup. */
 export function escapeHtml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
 }

@@ -1,7 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { readableLabel } from './readable';
-import type { FileMode, ParameterKind, ParameterOption, WiroModelDefinition, WiroParameter } from '../types';
+import type {
+	FileMode,
+	ParameterKind,
+	ParameterOption,
+	WiroModelDefinition,
+	WiroParameter,
+} from '../types';
 
 const KINDS: Record<string, { kind: ParameterKind; fileMode?: FileMode }> = {
 	text: { kind: 'text' },
@@ -26,7 +32,9 @@ export function parseToolDetail(slug: string, answer: IDataObject): WiroModelDef
 	const tools = answer.tool;
 	const tool = (Array.isArray(tools) ? tools[0] : tools) as IDataObject | undefined;
 	const groups = Array.isArray(tool?.parameters) ? (tool.parameters as IDataObject[]) : [];
-	const items = groups.flatMap((group) => (Array.isArray(group?.items) ? (group.items as IDataObject[]) : []));
+	const items = groups.flatMap((group) =>
+		Array.isArray(group?.items) ? (group.items as IDataObject[]) : [],
+	);
 	const seen = new Set<string>();
 	const parameters: WiroParameter[] = [];
 	for (const item of items) {
@@ -56,7 +64,11 @@ function toParameter(item: IDataObject): WiroParameter | undefined {
 		label: readableLabel(text(item.label), id),
 		kind,
 		wiroType,
-		required: item.required === true || item.required === 'true' || item.required === 1 || item.required === '1',
+		required:
+			item.required === true ||
+			item.required === 'true' ||
+			item.required === 1 ||
+			item.required === '1',
 		note: text(item.note),
 	};
 	if (fileMode) parameter.fileMode = fileMode;
@@ -72,7 +84,8 @@ function toParameter(item: IDataObject): WiroParameter | undefined {
 function options(value: unknown): ParameterOption[] {
 	if (!Array.isArray(value)) return [];
 	return value.flatMap((option: unknown) => {
-		if (typeof option === 'string' || typeof option === 'number') return [{ value: String(option), label: String(option) }];
+		if (typeof option === 'string' || typeof option === 'number')
+			return [{ value: String(option), label: String(option) }];
 		if (typeof option !== 'object' || option === null) return [];
 		const { value: optionValue, label } = option as IDataObject;
 		if (optionValue === undefined || optionValue === null) return [];
@@ -81,7 +94,11 @@ function options(value: unknown): ParameterOption[] {
 }
 
 function text(value: unknown): string {
-	return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+	return typeof value === 'string'
+		? value
+		: typeof value === 'number' || typeof value === 'boolean'
+			? String(value)
+			: '';
 }
 
 function number(value: unknown): number | undefined {
@@ -91,12 +108,16 @@ function number(value: unknown): number | undefined {
 }
 
 function stringList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.filter((entry): entry is string => typeof entry === 'string');
+	if (Array.isArray(value))
+		return value.filter((entry): entry is string => typeof entry === 'string');
 	if (typeof value === 'string') {
 		try {
 			return stringList(JSON.parse(value));
 		} catch {
-			return value.split(',').map((entry) => entry.trim()).filter(Boolean);
+			return value
+				.split(',')
+				.map((entry) => entry.trim())
+				.filter(Boolean);
 		}
 	}
 	return [];
