@@ -215,7 +215,7 @@ describe('Wiro node description', () => {
 			});
 			expect(field.modes?.map((mode) => [mode.name, mode.displayName, mode.placeholder])).toEqual([
 				['id', 'By ID', 'e.g. 2221'],
-				['token', 'By Token', 'e.g. eDcCm5yyUfIvMFspTwww49OUfgXkQt'],
+				['socketAccess', 'By Token', 'e.g. eDcCm5yyUfIvMFspTwww49OUfgXkQt'],
 			]);
 		}
 	});

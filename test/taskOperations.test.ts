@@ -46,7 +46,7 @@ describe('Task operations', () => {
 		await waitFor(() => server.taskEndedAt(taskId) !== undefined, 3000);
 		for (const task of [
 			{ __rl: true, mode: 'id', value: taskId },
-			{ __rl: true, mode: 'token', value: taskToken },
+			{ __rl: true, mode: 'socketAccess', value: taskToken },
 		]) {
 			const result = await runWiro(server, {
 				parameters: { resource: 'task', operation: 'get', task },
@@ -117,7 +117,7 @@ describe('Task operations', () => {
 		await expect(typed('id', 'eDcCm5yyUfIvMFspTwww49OUfgXkQt')).rejects.toThrow(
 			/A task ID is digits only/,
 		);
-		await expect(typed('token', 'not a token!')).rejects.toThrow(
+		await expect(typed('socketAccess', 'not a token!')).rejects.toThrow(
 			/A task token is letters and digits/,
 		);
 		expect(server.requests).toEqual([]);
@@ -133,7 +133,7 @@ describe('Task operations', () => {
 		],
 		[
 			'By Token given something else',
-			'token',
+			'socketAccess',
 			'not a token!',
 			/'Task' By Token must be letters and digits/,
 			/taskToken/,
