@@ -19,15 +19,10 @@ import {
 	wiroCredential,
 } from '../dev/n8n/wiro';
 import { expectVideoItem, itemsOf } from './support/videoItems';
+import { log, MINUTE, SETUP_TIMEOUT_MS } from './support/suiteSetup';
 import { WiroServer, type Task } from '../dev/wiro-server';
 
-const MINUTE = 60_000;
-const SETUP_TIMEOUT_MS = 40 * MINUTE;
 jest.setTimeout(4 * MINUTE);
-
-const log = (line: string): void => {
-	process.stderr.write(`[n8n] ${line}\n`);
-};
 
 const LTX = 'wiroai/LTX-Video-Text2Video';
 const UPSTREAM = 'Make Item';

@@ -14,15 +14,10 @@ import {
 	wiroCredential,
 } from '../dev/n8n/wiro';
 import { expectVideoItem, itemsOf } from './support/videoItems';
+import { log, MINUTE, SETUP_TIMEOUT_MS } from './support/suiteSetup';
 import { waitFor, WiroServer } from '../dev/wiro-server';
 
-const MINUTE = 60_000;
-const SETUP_TIMEOUT_MS = 40 * MINUTE;
 jest.setTimeout(3 * MINUTE);
-
-const log = (line: string): void => {
-	process.stderr.write(`[n8n] ${line}\n`);
-};
 
 const WORKFLOW_ID = 'E2eSocketWait001';
 const NODE = 'Generate PixVerse Video';

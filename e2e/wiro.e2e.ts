@@ -22,17 +22,10 @@ import {
 	wiroCredential,
 } from '../dev/n8n/wiro';
 import { expectVideoItem, itemsOf, taskOf } from './support/videoItems';
+import { log, MINUTE, SETUP_TIMEOUT_MS } from './support/suiteSetup';
 import { WiroServer } from '../dev/wiro-server';
 
-const MINUTE = 60_000;
-/** A fresh machine installs n8n first (~5 min here, up to 30 allowed). */
-const SETUP_TIMEOUT_MS = 40 * MINUTE;
 jest.setTimeout(3 * MINUTE);
-
-/** Progress of the n8n install and server, without jest's console decoration. */
-const log = (line: string): void => {
-	process.stderr.write(`[n8n] ${line}\n`);
-};
 
 const TRIGGER_WORKFLOW_ID = 'WiroExTrigger001';
 const TRIGGER_WEBHOOK_PATH = '3f6b2a8e-9c1d-4e57-b0a4-2d7c9e815f30/webhook';
