@@ -1,9 +1,8 @@
 import type { WiroServer } from '../../../dev/wiro-server';
 import { maximum, median, seconds } from '../numbers';
-import { runGenerate } from '../runWiroNode';
-import { detailRequestsFor } from '../serverLog';
+import { measureNoticedTask, type NoticeSample } from '../noticedTask';
 import { verdictOf, type Row } from '../table';
-import { scriptedPrompt, withServer } from '../withServer';
+import { withServer } from '../withServer';
 
 const TASK_LENGTHS_S = [2, 6, 30, 120];
 /** Three tasks per length, spread ±5 % so a fixed interval is not in step with the task by chance. */
@@ -11,14 +10,6 @@ const SPREAD = [0.95, 1, 1.05];
 /** With a 20 s minimum the node's back-off (14 % of the time waited) stays at 20 s for tasks under 143 s. */
 const FIXED_INTERVAL_S = 20;
 const DETAIL_CALL_TARGETS: Record<number, number> = { 6: 8, 120: 30 };
-
-interface Sample {
-	lengthS: number;
-	durationMs: number;
-	/** Node returned the item − the server ended the task. */
-	delayMs: number;
-	detailCalls: number;
-}
 
 interface Polling {
 	name: string;
@@ -28,33 +19,26 @@ interface Polling {
 const DEFAULT_POLLING: Polling = { name: 'node default', options: {} };
 const FIXED_POLLING: Polling = { name: 'fixed 20 s', options: { pollInterval: FIXED_INTERVAL_S } };
 
-/** One workflow per task, so each item's return time is its own. */
+/** Polling as such: section 7 measures the task socket against it. */
 async function sampleOne(
 	server: WiroServer,
 	polling: Polling,
 	lengthS: number,
 	durationMs: number,
-): Promise<Sample | undefined> {
-	const prompt = scriptedPrompt(`notice ${lengthS}s ${polling.name}`, durationMs);
-	// Polling as such: section 7 measures the task socket against it.
-	const result = await runGenerate(server, {
-		prompts: [prompt],
-		options: polling.options,
-		socket: false,
-		timeoutMs: durationMs + 90_000,
-	});
-	const token = String(result.items[0]?.json.taskToken ?? '');
-	const endedAt = server.taskEndedAt(token);
-	if (result.items[0]?.json.succeeded !== true || endedAt === undefined) return undefined;
-	return {
-		lengthS,
-		durationMs,
-		delayMs: result.returnedAt - endedAt,
-		detailCalls: detailRequestsFor(server, token).length,
-	};
+): Promise<NoticeSample | undefined> {
+	return await measureNoticedTask(
+		server,
+		{
+			label: `notice ${lengthS}s ${polling.name}`,
+			lengthS,
+			durationMs,
+			timeoutMs: durationMs + 90_000,
+		},
+		{ options: polling.options, socket: false },
+	);
 }
 
-export type NoticingFigures = Record<string, Array<Sample | undefined>>;
+export type NoticingFigures = Record<string, Array<NoticeSample | undefined>>;
 
 /** Every task of every length, for both pollings, at the same time (about 2.5 minutes). */
 export async function measureNoticing(): Promise<NoticingFigures> {
@@ -74,18 +58,18 @@ export async function measureNoticing(): Promise<NoticingFigures> {
 	});
 }
 
-const summary = (samples: Sample[]): string =>
+const summary = (samples: NoticeSample[]): string =>
 	`delay median ${seconds(median(samples.map((s) => s.delayMs)))}, max ${seconds(maximum(samples.map((s) => s.delayMs)))}; ` +
 	`Detail calls median ${median(samples.map((s) => s.detailCalls))}, max ${maximum(samples.map((s) => s.detailCalls))}`;
 
 export function noticingRows(figures: NoticingFigures): Row[] {
 	return TASK_LENGTHS_S.map((lengthS) => {
-		const pick = (name: string): Array<Sample | undefined> =>
+		const pick = (name: string): Array<NoticeSample | undefined> =>
 			figures[name].filter((s) => s === undefined || s.lengthS === lengthS);
 		const mine = pick(DEFAULT_POLLING.name);
 		const fixed = pick(FIXED_POLLING.name);
-		const found = mine.filter((s): s is Sample => s !== undefined);
-		const fixedFound = fixed.filter((s): s is Sample => s !== undefined);
+		const found = mine.filter((s): s is NoticeSample => s !== undefined);
+		const fixedFound = fixed.filter((s): s is NoticeSample => s !== undefined);
 		const callTarget = DETAIL_CALL_TARGETS[lengthS];
 		const delayMet = found.every((s) => s.delayMs <= Math.max(1000, 0.15 * s.durationMs));
 		const callsMet = callTarget === undefined || found.every((s) => s.detailCalls <= callTarget);

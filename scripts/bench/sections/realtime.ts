@@ -2,7 +2,8 @@ import type { WiroServer } from '../../../dev/wiro-server';
 import { maximum, median, megabytes, ratio, seconds } from '../numbers';
 import { collectGarbage, sampleRss } from '../rssSampler';
 import { runGenerate } from '../runWiroNode';
-import { detailCallsPerTask, detailRequestsFor } from '../serverLog';
+import { detailCallsPerTask } from '../serverLog';
+import { measureNoticedTask, type NoticeSample } from '../noticedTask';
 import { verdictOf, type Row } from '../table';
 import { scriptedPrompt, withServer } from '../withServer';
 
@@ -24,14 +25,6 @@ const callTarget = (durationMs: number): number => 2 + Math.ceil(durationMs / 60
 
 type Mode = 'socket' | 'polling' | 'drop';
 
-interface Sample {
-	lengthS: number;
-	durationMs: number;
-	/** The node returned the item − the server ended the task. */
-	delayMs: number;
-	detailCalls: number;
-}
-
 interface BatchRun {
 	wallMs: number;
 	videos: number;
@@ -40,40 +33,29 @@ interface BatchRun {
 }
 
 export interface RealtimeFigures {
-	samples: Record<Mode, Array<Sample | undefined>>;
+	samples: Record<Mode, Array<NoticeSample | undefined>>;
 	socketBatch: BatchRun;
 	pollingBatch: BatchRun;
 }
 
-/** One workflow per task, so each item's return time is its own. */
 async function sampleOne(
 	server: WiroServer,
 	mode: Mode,
 	lengthS: number,
 	durationMs: number,
-): Promise<Sample | undefined> {
-	const prompt = scriptedPrompt(`realtime ${lengthS}s ${mode}`, durationMs);
-	const result = await runGenerate(server, {
-		prompts: [prompt],
-		socket: mode !== 'polling',
-		timeoutMs: durationMs + 180_000,
-	});
-	const token = String(result.items[0]?.json.taskToken ?? '');
-	const endedAt = server.taskEndedAt(token);
-	if (result.items[0]?.json.succeeded !== true || endedAt === undefined) return undefined;
-	return {
-		lengthS,
-		durationMs,
-		delayMs: result.returnedAt - endedAt,
-		detailCalls: detailRequestsFor(server, token).length,
-	};
+): Promise<NoticeSample | undefined> {
+	return await measureNoticedTask(
+		server,
+		{ label: `realtime ${lengthS}s ${mode}`, lengthS, durationMs, timeoutMs: durationMs + 180_000 },
+		{ socket: mode !== 'polling' },
+	);
 }
 
 async function sampleLengths(
 	server: WiroServer,
 	mode: Mode,
 	lengths: number[],
-): Promise<Array<Sample | undefined>> {
+): Promise<Array<NoticeSample | undefined>> {
 	const runs = lengths.flatMap((lengthS) =>
 		SPREADS[lengthS].map(
 			async (factor) => await sampleOne(server, mode, lengthS, lengthS * 1000 * factor),
@@ -83,7 +65,7 @@ async function sampleLengths(
 }
 
 /** Each dropping length on a server of its own: every connection is cut halfway through the task. */
-async function sampleDrops(): Promise<Array<Sample | undefined>> {
+async function sampleDrops(): Promise<Array<NoticeSample | undefined>> {
 	const perLength = await Promise.all(
 		DROP_LENGTHS_S.map(
 			async (lengthS) =>
@@ -144,17 +126,17 @@ export async function measureRealtime(): Promise<RealtimeFigures> {
 }
 
 const found = (
-	samples: Array<Sample | undefined>,
+	samples: Array<NoticeSample | undefined>,
 	lengthS: number,
-): { all: number; ok: Sample[] } => {
+): { all: number; ok: NoticeSample[] } => {
 	const ofLength = samples.filter((sample) => sample === undefined || sample.lengthS === lengthS);
 	return {
 		all: ofLength.length,
-		ok: ofLength.filter((sample): sample is Sample => sample !== undefined),
+		ok: ofLength.filter((sample): sample is NoticeSample => sample !== undefined),
 	};
 };
 
-const summary = (samples: Sample[]): string =>
+const summary = (samples: NoticeSample[]): string =>
 	`delay median ${seconds(median(samples.map((s) => s.delayMs)))}, max ${seconds(maximum(samples.map((s) => s.delayMs)))}; ` +
 	`Detail calls median ${median(samples.map((s) => s.detailCalls))}, max ${maximum(samples.map((s) => s.detailCalls))}`;
 
@@ -184,7 +166,8 @@ export function realtimeRows(figures: RealtimeFigures): Row[] {
 	for (const lengthS of DROP_LENGTHS_S) {
 		const drop = found(figures.samples.drop, lengthS);
 		const polling = found(figures.samples.polling, lengthS);
-		const worse = (pick: (s: Sample) => number, all: Sample[]): number => median(all.map(pick));
+		const worse = (pick: (s: NoticeSample) => number, all: NoticeSample[]): number =>
+			median(all.map(pick));
 		const met =
 			drop.ok.length === drop.all &&
 			worse((s) => s.delayMs, drop.ok) <= worse((s) => s.delayMs, polling.ok) &&
