@@ -10,6 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import { WIRO_ICON } from './wiroIcon';
 import { methods } from './methods';
 import { resumeFromCallback } from './helpers/resumeFromCallback';
 import * as task from './actions/task';
@@ -35,7 +36,7 @@ export class Wiro implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Wiro',
 		name: 'wiro',
-		icon: { light: 'file:wiro.svg', dark: 'file:wiro.dark.svg' },
+		icon: WIRO_ICON,
 		group: ['transform'],
 		version: 1,
 		subtitle:

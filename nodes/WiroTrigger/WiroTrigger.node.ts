@@ -7,13 +7,14 @@ import {
 } from 'n8n-workflow';
 
 import { unregisteredWebhookMethods } from '../Wiro/helpers/callback';
+import { WIRO_ICON } from '../Wiro/wiroIcon';
 import { handleCallback } from './handleCallback';
 
 export class WiroTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Wiro Trigger',
 		name: 'wiroTrigger',
-		icon: { light: 'file:wiro.svg', dark: 'file:wiro.dark.svg' },
+		icon: WIRO_ICON,
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ "On " + $parameter["triggerOn"].join(", ") }}',
