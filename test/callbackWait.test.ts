@@ -13,7 +13,7 @@ import { canPauseForCallback } from '../nodes/Wiro/helpers/pauseForCallback';
 import { Wiro } from '../nodes/Wiro/Wiro.node';
 import {
 	binaryToBuffer,
-	disposeHarness,
+	disposeWorkflowRunner,
 	ITEMS_NODE_NAME,
 	resumeWorkflow,
 	runWebhook,
@@ -48,7 +48,7 @@ afterEach(() => {
 });
 afterAll(async () => {
 	await Promise.all([server.stop(), receiver.stop()]);
-	await disposeHarness();
+	await disposeWorkflowRunner();
 });
 
 function callbackRun(parameters: INodeParameters, items?: IDataObject[]): RunWiroOptions {

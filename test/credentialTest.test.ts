@@ -14,10 +14,10 @@ import {
 } from 'n8n-workflow';
 
 import { WiroApi } from '../credentials/WiroApi.credentials';
-import { disposeHarness, prepareEnvironment } from '../dev/workflow-runner';
+import { disposeWorkflowRunner, prepareEnvironment } from '../dev/workflow-runner';
 import { buildAdditionalData } from '../dev/workflow-runner/additional-data';
-import { HarnessCredentialsHelper } from '../dev/workflow-runner/credentials-helper';
-import { HarnessNodeTypes } from '../dev/workflow-runner/node-types';
+import { RunnerCredentialsHelper } from '../dev/workflow-runner/credentials-helper';
+import { RunnerNodeTypes } from '../dev/workflow-runner/node-types';
 import { WiroServer } from '../dev/wiro-server';
 
 /**
@@ -121,11 +121,11 @@ async function testCredential(
 		nodes: [node],
 		connections: {},
 		active: false,
-		nodeTypes: new HarnessNodeTypes({ [TEST_NODE_TYPE]: nodeType }),
+		nodeTypes: new RunnerNodeTypes({ [TEST_NODE_TYPE]: nodeType }),
 	});
 	const additionalData = buildAdditionalData({
 		workflowId: 'credential-test',
-		credentialsHelper: new HarnessCredentialsHelper({ [credential.name]: credential }, {}),
+		credentialsHelper: new RunnerCredentialsHelper({ [credential.name]: credential }, {}),
 	});
 	const context = new ExecuteContext(
 		workflow,
@@ -156,7 +156,7 @@ beforeAll(async () => {
 afterEach(() => server.reset());
 afterAll(async () => {
 	await server.stop();
-	await disposeHarness();
+	await disposeWorkflowRunner();
 });
 
 const signature = (apiKey: string, apiSecret: string) => ({

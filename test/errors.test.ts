@@ -1,4 +1,4 @@
-import { disposeHarness } from '../dev/workflow-runner';
+import { disposeWorkflowRunner } from '../dev/workflow-runner';
 import { WiroServer } from '../dev/wiro-server';
 import {
 	NODE_NAME,
@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterEach(() => server.reset());
 afterAll(async () => {
 	await server.stop();
-	await disposeHarness();
+	await disposeWorkflowRunner();
 });
 
 describe('bad input is refused before anything is sent, naming the field', () => {
@@ -221,7 +221,7 @@ describe('errors from Wiro, in words', () => {
 	});
 });
 
-// The harness hands back what n8n keeps of an error (a copy without its class): its name says which it was.
+// The workflow runner hands back what n8n keeps of an error (a copy without its class): its name says which it was.
 describe('typed errors', () => {
 	it("a Wiro refusal is a WiroApiError built from Wiro's answer: its code, message, HTTP status and body", async () => {
 		const result = await runWiro(server, {

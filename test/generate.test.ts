@@ -1,4 +1,4 @@
-import { binaryToBuffer, disposeHarness } from '../dev/workflow-runner';
+import { binaryToBuffer, disposeWorkflowRunner } from '../dev/workflow-runner';
 import { expectedOutputBytes, WiroServer } from '../dev/wiro-server';
 import { bodiesAt, NODE_NAME, runWiro } from '../dev/workflow-runner/runWiro';
 
@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterEach(() => server.reset());
 afterAll(async () => {
 	await server.stop();
-	await disposeHarness();
+	await disposeWorkflowRunner();
 });
 
 describe('Video > Generate, run by n8n-core against the local Wiro server', () => {

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { toTaskJson, toToolJson } from '../nodes/Wiro/helpers/task';
-import { otherModelParameters, mapperValue, schemaFor } from './fixtures/otherModelHarness';
-import { disposeHarness } from '../dev/workflow-runner';
+import { otherModelParameters, mapperValue, schemaFor } from './fixtures/otherModel';
+import { disposeWorkflowRunner } from '../dev/workflow-runner';
 import { waitFor, WiroServer } from '../dev/wiro-server';
 import { bodiesAt, NODE_NAME, runWiro } from '../dev/workflow-runner/runWiro';
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterEach(() => server.reset());
 afterAll(async () => {
 	await server.stop();
-	await disposeHarness();
+	await disposeWorkflowRunner();
 });
 
 describe('LLM answers (outputs with contenttype "raw")', () => {

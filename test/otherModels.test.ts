@@ -33,8 +33,8 @@ import {
 	newProject,
 	otherModelParameters,
 	schemaFor,
-} from './fixtures/otherModelHarness';
-import { disposeHarness, runWorkflow } from '../dev/workflow-runner';
+} from './fixtures/otherModel';
+import { disposeWorkflowRunner, runWorkflow } from '../dev/workflow-runner';
 import { parseBody } from '../dev/wiro-server/body';
 import { MODELS } from '../dev/wiro-server/catalog';
 import { MOTION_RANGE, WiroServer } from '../dev/wiro-server';
@@ -61,7 +61,7 @@ beforeAll(async () => {
 afterEach(() => server.reset());
 afterAll(async () => {
 	await server.stop();
-	await disposeHarness();
+	await disposeWorkflowRunner();
 });
 
 /** The body Other Model builds from its mapper values, as Generate builds it. */

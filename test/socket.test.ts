@@ -1,4 +1,4 @@
-import { disposeHarness } from '../dev/workflow-runner';
+import { disposeWorkflowRunner } from '../dev/workflow-runner';
 import { waitFor, WiroServer } from '../dev/wiro-server';
 import { bodiesAt, NODE_NAME, runWiro, signatureCredentials } from '../dev/workflow-runner/runWiro';
 
@@ -32,7 +32,7 @@ afterEach(() => {
 });
 afterAll(async () => {
 	await server.stop();
-	await disposeHarness();
+	await disposeWorkflowRunner();
 });
 
 describe('waiting over the task socket', () => {

@@ -1,4 +1,4 @@
-import { disposeHarness } from '../dev/workflow-runner';
+import { disposeWorkflowRunner } from '../dev/workflow-runner';
 import { waitFor, WiroServer, type SocketFaults } from '../dev/wiro-server';
 import { bodiesAt, NODE_NAME, runWiro } from '../dev/workflow-runner/runWiro';
 
@@ -28,7 +28,7 @@ afterEach(() => {
 });
 afterAll(async () => {
 	await server.stop();
-	await disposeHarness();
+	await disposeWorkflowRunner();
 });
 
 /** Two items, one succeeding and one failing, under a socket fault. */

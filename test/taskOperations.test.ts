@@ -4,7 +4,7 @@ import type { IConnections, INode } from 'n8n-workflow';
 
 import { WiroApi } from '../credentials/WiroApi.credentials';
 import { Wiro } from '../nodes/Wiro/Wiro.node';
-import { binaryToBuffer, disposeHarness, runWorkflow } from '../dev/workflow-runner';
+import { binaryToBuffer, disposeWorkflowRunner, runWorkflow } from '../dev/workflow-runner';
 import { expectedOutputBytes, outputFileUrl, waitFor, WiroServer } from '../dev/wiro-server';
 import {
 	bodiesAt,
@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterEach(() => server.reset());
 afterAll(async () => {
 	await server.stop();
-	await disposeHarness();
+	await disposeWorkflowRunner();
 });
 
 /** Starts a task through the node with Don't Wait, as a user would. */

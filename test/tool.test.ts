@@ -11,8 +11,8 @@ import {
 
 import { WiroApi } from '../credentials/WiroApi.credentials';
 import { Wiro } from '../nodes/Wiro/Wiro.node';
-import { mapperValue, otherModelParameters, schemaFor } from './fixtures/otherModelHarness';
-import { disposeHarness, runWorkflow, type RunWorkflowResult } from '../dev/workflow-runner';
+import { mapperValue, otherModelParameters, schemaFor } from './fixtures/otherModel';
+import { disposeWorkflowRunner, runWorkflow, type RunWorkflowResult } from '../dev/workflow-runner';
 import { waitFor, WiroServer } from '../dev/wiro-server';
 import { bodiesAt, signatureCredentials } from '../dev/workflow-runner/runWiro';
 
@@ -116,7 +116,7 @@ beforeAll(async () => {
 afterEach(() => server.reset());
 afterAll(async () => {
 	await server.stop();
-	await disposeHarness();
+	await disposeWorkflowRunner();
 });
 
 async function callTool(

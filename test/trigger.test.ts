@@ -3,7 +3,7 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { WiroApi } from '../credentials/WiroApi.credentials';
 import { isWiroCdnUrl } from '../nodes/WiroTrigger/wiroCdn';
 import { WiroTrigger } from '../nodes/WiroTrigger/WiroTrigger.node';
-import { binaryToBuffer, disposeHarness, runWebhook } from '../dev/workflow-runner';
+import { binaryToBuffer, disposeWorkflowRunner, runWebhook } from '../dev/workflow-runner';
 import { expectedOutputBytes, WiroServer } from '../dev/wiro-server';
 import { CallbackReceiver, type ReceivedCallback } from './support/callbackReceiver';
 import { NODE_NAME, runWiro, signatureCredentials } from '../dev/workflow-runner/runWiro';
@@ -26,7 +26,7 @@ afterEach(() => {
 });
 afterAll(async () => {
 	await Promise.all([server.stop(), receiver.stop()]);
-	await disposeHarness();
+	await disposeWorkflowRunner();
 });
 
 function triggerNode(parameters: INodeParameters = {}): INode {

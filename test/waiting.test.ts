@@ -1,4 +1,4 @@
-import { disposeHarness } from '../dev/workflow-runner';
+import { disposeWorkflowRunner } from '../dev/workflow-runner';
 import { WiroServer } from '../dev/wiro-server';
 import { bodiesAt, NODE_NAME, runWiro } from '../dev/workflow-runner/runWiro';
 import { nextPollDelay } from '../nodes/Wiro/helpers/pollTask';
@@ -24,7 +24,7 @@ afterEach(() => {
 });
 afterAll(async () => {
 	await server.stop();
-	await disposeHarness();
+	await disposeWorkflowRunner();
 });
 
 describe('waiting for a task', () => {

@@ -5,7 +5,7 @@ import {
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
-export interface HarnessUrls {
+export interface RunnerUrls {
 	/** Default http://127.0.0.1:5678/webhook-waiting */
 	webhookWaitingBaseUrl?: string;
 	/** Default http://127.0.0.1:5678/webhook */
@@ -14,7 +14,7 @@ export interface HarnessUrls {
 
 export const DEFAULT_ORIGIN = 'http://127.0.0.1:5678';
 
-function notInHarness(what: string): never {
+function notInWorkflowRunner(what: string): never {
 	throw new UnexpectedError(`${what} is not available in the workflow runner`);
 }
 
@@ -24,7 +24,7 @@ export function buildAdditionalData(options: {
 	workflowId: string;
 	credentialsHelper: ICredentialsHelper;
 	hooks?: ExecutionLifecycleHooks;
-	urls?: HarnessUrls;
+	urls?: RunnerUrls;
 }): IWorkflowExecuteAdditionalData {
 	const { urls = {} } = options;
 	return {
@@ -45,10 +45,10 @@ export function buildAdditionalData(options: {
 		formTestBaseUrl: `${DEFAULT_ORIGIN}/form-test`,
 		mcpBaseUrl: `${DEFAULT_ORIGIN}/mcp`,
 		mcpTestBaseUrl: `${DEFAULT_ORIGIN}/mcp-test`,
-		executeWorkflow: async () => notInHarness('executeWorkflow (sub-workflows)'),
+		executeWorkflow: async () => notInWorkflowRunner('executeWorkflow (sub-workflows)'),
 		getRunExecutionData: async () => undefined,
 		getRuntimeCredential: async () => undefined,
 		logAiEvent: () => {},
-		startRunnerTask: async () => notInHarness('startRunnerTask (Code node runners)'),
+		startRunnerTask: async () => notInWorkflowRunner('startRunnerTask (Code node runners)'),
 	};
 }

@@ -24,12 +24,7 @@ export interface AssembledWorkflow {
 	startNode: INode;
 }
 
-function harnessNode(
-	name: string,
-	type: string,
-	x: number,
-	parameters: INode['parameters'],
-): INode {
+function runnerNode(name: string, type: string, x: number, parameters: INode['parameters']): INode {
 	return { id: randomUUID(), name, type, typeVersion: 1, position: [x, 0], parameters };
 }
 
@@ -66,13 +61,13 @@ export function assembleWorkflow(shape: WorkflowShape): AssembledWorkflow {
 	const taken = new Set(given.map((node) => node.name));
 	for (const name of [TRIGGER_NODE_NAME, ITEMS_NODE_NAME]) {
 		if (taken.has(name))
-			throw new UnexpectedError(`Node name "${name}" is reserved by the harness`);
+			throw new UnexpectedError(`Node name "${name}" is reserved by the workflow runner`);
 	}
-	const trigger = harnessNode(TRIGGER_NODE_NAME, MANUAL_TRIGGER_TYPE, 0, {});
+	const trigger = runnerNode(TRIGGER_NODE_NAME, MANUAL_TRIGGER_TYPE, 0, {});
 	const lead: INode[] = [trigger];
 	if (shape.items !== undefined) {
 		lead.push(
-			harnessNode(ITEMS_NODE_NAME, ITEMS_SOURCE_TYPE, 220, { items: JSON.stringify(shape.items) }),
+			runnerNode(ITEMS_NODE_NAME, ITEMS_SOURCE_TYPE, 220, { items: JSON.stringify(shape.items) }),
 		);
 	}
 	const chain = [...lead, first];

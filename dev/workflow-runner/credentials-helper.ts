@@ -74,7 +74,7 @@ function record(type: string, options: IHttpRequestOptions, node?: INode): void 
  * options; generic object: `{{$credentials.x}}` expressions resolved into
  * headers/qs/body/auth of the same options object).
  */
-export class HarnessCredentialsHelper extends ICredentialsHelper {
+export class RunnerCredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly types: Record<string, ICredentialType>,
 		private readonly store: Record<string, ICredentialDataDecryptedObject>,

@@ -4,15 +4,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export interface HarnessEnvironment {
+export interface RunnerEnvironment {
 	/** Temp folder used as N8N_USER_FOLDER for this test process. */
 	userFolder: string;
 	/** Where BinaryDataService (filesystem mode) writes binary files. */
 	binaryDataFolder: string;
 }
 
-let pending: Promise<HarnessEnvironment> | undefined;
-let current: HarnessEnvironment | undefined;
+let pending: Promise<RunnerEnvironment> | undefined;
+let current: RunnerEnvironment | undefined;
 let disposed = false;
 
 function removeFolder(): void {
@@ -26,11 +26,11 @@ function removeFolder(): void {
  * variables must be in place before anything asks for them. Everything lives
  * in one temp folder per test process.
  */
-async function initialise(): Promise<HarnessEnvironment> {
-	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-harness-'));
+async function initialise(): Promise<RunnerEnvironment> {
+	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-workflow-runner-'));
 	const binaryDataFolder = join(userFolder, 'binary-data');
 	process.env.N8N_USER_FOLDER = userFolder;
-	process.env.N8N_ENCRYPTION_KEY ??= 'n8n-harness-test-encryption-key';
+	process.env.N8N_ENCRYPTION_KEY ??= 'n8n-workflow-runner-test-encryption-key';
 	// n8n-core logs every node error; set N8N_LOG_LEVEL=debug to see them.
 	process.env.N8N_LOG_LEVEL ??= 'silent';
 	process.env.N8N_DEFAULT_BINARY_DATA_MODE = 'filesystem';
@@ -43,7 +43,7 @@ async function initialise(): Promise<HarnessEnvironment> {
 }
 
 /** Idempotent: the first call initialises n8n-core's services for this process. */
-export async function prepareEnvironment(): Promise<HarnessEnvironment> {
+export async function prepareEnvironment(): Promise<RunnerEnvironment> {
 	// n8n-core keeps the first folder in its singletons: no second life.
 	if (disposed) throw new Error('The workflow runner was disposed in this test file');
 	pending ??= initialise().catch((error: unknown) => {

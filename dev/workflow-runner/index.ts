@@ -4,7 +4,7 @@ export {
 	credentialRequests,
 	type AuthenticatedRequest,
 } from './credentials-helper';
-export { disposeEnvironment as disposeHarness, prepareEnvironment } from './environment';
+export { disposeEnvironment as disposeWorkflowRunner, prepareEnvironment } from './environment';
 export { ITEMS_NODE_NAME, TRIGGER_NODE_NAME } from './assemble-workflow';
 export { ITEMS_SOURCE_TYPE, MANUAL_TRIGGER_TYPE, type NodeTypeMap } from './node-types';
 export type { RunWorkflowResult } from './run-result';
@@ -15,5 +15,5 @@ export {
 	runWebhookMethod,
 	type WebhookCallOptions,
 	type WebhookCallResult,
-	type WebhookHarness,
+	type WebhookCall,
 } from './webhook-context';

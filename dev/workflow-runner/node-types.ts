@@ -14,7 +14,7 @@ import {
 } from 'n8n-workflow';
 
 export const MANUAL_TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
-export const ITEMS_SOURCE_TYPE = 'n8n-nodes-harness.itemsSource';
+export const ITEMS_SOURCE_TYPE = 'n8n-nodes-runner.itemsSource';
 
 export type NodeTypeMap = Record<string, INodeType | IVersionedNodeType>;
 
@@ -74,7 +74,7 @@ export const builtInNodeTypes: NodeTypeMap = {
 };
 
 /** The INodeTypes registry n8n-core asks for node classes by type name. */
-export class HarnessNodeTypes implements INodeTypes {
+export class RunnerNodeTypes implements INodeTypes {
 	constructor(private readonly types: NodeTypeMap) {}
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {

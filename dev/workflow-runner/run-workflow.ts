@@ -16,16 +16,16 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { buildAdditionalData, type HarnessUrls } from './additional-data';
+import { buildAdditionalData, type RunnerUrls } from './additional-data';
 import { assembleWorkflow } from './assemble-workflow';
-import { HarnessCredentialsHelper } from './credentials-helper';
+import { RunnerCredentialsHelper } from './credentials-helper';
 import { prepareEnvironment } from './environment';
 import type { NodeTypeMap } from './node-types';
 import { buildResult, type RunWorkflowResult } from './run-result';
 import { superviseExecution, type RunningExecution } from './supervise';
-import { createHarnessWorkflow, WORKFLOW_ID } from './workflow-factory';
+import { createRunnerWorkflow, WORKFLOW_ID } from './workflow-factory';
 
-export interface RunWorkflowOptions extends HarnessUrls {
+export interface RunWorkflowOptions extends RunnerUrls {
 	/** Keyed by full type name, e.g. 'n8n-nodes-wiro.wiro'. */
 	nodeTypes: NodeTypeMap;
 	/** Keyed by credential type name, e.g. 'wiroApi'. */
@@ -62,7 +62,7 @@ async function prepareRun(options: RunWorkflowOptions, executionId: string): Pro
 	await prepareEnvironment();
 	const mode = options.mode ?? 'manual';
 	const assembled = assembleWorkflow(options);
-	const { workflow, workflowData } = createHarnessWorkflow({
+	const { workflow, workflowData } = createRunnerWorkflow({
 		...options,
 		...assembled,
 		credentialTypeNames: Object.keys(options.credentials ?? {}),
@@ -73,7 +73,7 @@ async function prepareRun(options: RunWorkflowOptions, executionId: string): Pro
 		workflowId: WORKFLOW_ID,
 		hooks: new ExecutionLifecycleHooks(mode, executionId, workflowData),
 		urls: options,
-		credentialsHelper: new HarnessCredentialsHelper(options.credentialTypes ?? {}, {
+		credentialsHelper: new RunnerCredentialsHelper(options.credentialTypes ?? {}, {
 			...options.credentials,
 		}),
 	});

@@ -20,14 +20,14 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { buildAdditionalData, type HarnessUrls } from './additional-data';
-import { HarnessCredentialsHelper } from './credentials-helper';
+import { buildAdditionalData, type RunnerUrls } from './additional-data';
+import { RunnerCredentialsHelper } from './credentials-helper';
 import { prepareEnvironment } from './environment';
 import { makeRequest, ResponseRecorder, type RequestInput } from './http-doubles';
 import type { NodeTypeMap } from './node-types';
-import { createHarnessWorkflow, WORKFLOW_ID } from './workflow-factory';
+import { createRunnerWorkflow, WORKFLOW_ID } from './workflow-factory';
 
-export interface WebhookCallOptions extends HarnessUrls, Omit<RequestInput, 'method' | 'path'> {
+export interface WebhookCallOptions extends RunnerUrls, Omit<RequestInput, 'method' | 'path'> {
 	nodeTypes: NodeTypeMap;
 	/** The node whose `webhook()` runs; supplied credential types are attached to it. */
 	node: INode;
@@ -50,7 +50,7 @@ export interface WebhookCallOptions extends HarnessUrls, Omit<RequestInput, 'met
 	isTest?: boolean;
 }
 
-export interface WebhookHarness {
+export interface WebhookCall {
 	context: WebhookContext;
 	request: ReturnType<typeof makeRequest>;
 	response: ResponseRecorder;
@@ -113,7 +113,7 @@ interface WebhookSetup {
 
 async function setUpWebhook(options: WebhookCallOptions): Promise<WebhookSetup> {
 	await prepareEnvironment();
-	const { workflow, nodeTypes } = createHarnessWorkflow({
+	const { workflow, nodeTypes } = createRunnerWorkflow({
 		...options,
 		nodes: [options.node, ...(options.otherNodes ?? [])],
 		connections: options.connections ?? {},
@@ -130,7 +130,7 @@ async function setUpWebhook(options: WebhookCallOptions): Promise<WebhookSetup> 
 		executionId: options.executionId,
 		workflowId: WORKFLOW_ID,
 		urls: options,
-		credentialsHelper: new HarnessCredentialsHelper(options.credentialTypes ?? {}, {
+		credentialsHelper: new RunnerCredentialsHelper(options.credentialTypes ?? {}, {
 			...options.credentials,
 		}),
 	});
@@ -145,7 +145,7 @@ async function setUpWebhook(options: WebhookCallOptions): Promise<WebhookSetup> 
 }
 
 /** A real n8n-core WebhookContext for `node`, over a fake express req/res. */
-export async function makeWebhookContext(options: WebhookCallOptions): Promise<WebhookHarness> {
+export async function makeWebhookContext(options: WebhookCallOptions): Promise<WebhookCall> {
 	const { workflow, node, additionalData, webhookData } = await setUpWebhook(options);
 	const request = makeRequest({
 		...options,

@@ -7,27 +7,23 @@ import {
 	type IWorkflowSettings,
 } from 'n8n-workflow';
 
-import { builtInNodeTypes, HarnessNodeTypes, type NodeTypeMap } from './node-types';
+import { builtInNodeTypes, RunnerNodeTypes, type NodeTypeMap } from './node-types';
 
-export const WORKFLOW_ID = 'harnessWorkflow1';
-const WORKFLOW_NAME = 'Harness workflow';
+export const WORKFLOW_ID = 'runnerWorkflow1';
+const WORKFLOW_NAME = 'Workflow runner workflow';
 
-export interface HarnessWorkflow {
+export interface RunnerWorkflow {
 	workflow: Workflow;
 	/** The saved-workflow shape ExecutionLifecycleHooks wants. */
 	workflowData: IWorkflowBase;
-	nodeTypes: HarnessNodeTypes;
+	nodeTypes: RunnerNodeTypes;
 }
 
 /**
  * Nodes that declare a credential type the test supplies, and have no
  * `credentials` of their own, get a reference to it (as if picked in the UI).
  */
-function withCredentials(
-	nodes: INode[],
-	nodeTypes: HarnessNodeTypes,
-	available: string[],
-): INode[] {
+function withCredentials(nodes: INode[], nodeTypes: RunnerNodeTypes, available: string[]): INode[] {
 	return nodes.map((node) => {
 		if (node.credentials !== undefined) return node;
 		const { credentials = [] } = nodeTypes.getByNameAndVersion(
@@ -44,7 +40,7 @@ function withCredentials(
 	});
 }
 
-export function createHarnessWorkflow(options: {
+export function createRunnerWorkflow(options: {
 	nodes: INode[];
 	connections: IConnections;
 	nodeTypes: NodeTypeMap;
@@ -52,8 +48,8 @@ export function createHarnessWorkflow(options: {
 	staticData?: IDataObject;
 	settings?: IWorkflowSettings;
 	active: boolean;
-}): HarnessWorkflow {
-	const nodeTypes = new HarnessNodeTypes({ ...builtInNodeTypes, ...options.nodeTypes });
+}): RunnerWorkflow {
+	const nodeTypes = new RunnerNodeTypes({ ...builtInNodeTypes, ...options.nodeTypes });
 	const nodes = withCredentials(options.nodes, nodeTypes, options.credentialTypeNames);
 	const settings: IWorkflowSettings = { executionOrder: 'v1', ...options.settings };
 	const { connections, active } = options;

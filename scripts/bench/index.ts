@@ -6,7 +6,7 @@
  * waiting over the task socket last. About 11 minutes. `npm run bench -- upload` (or `memory`, `realtime`)
  * runs only the named sections, after the warm-up; `--only=realtime` too.
  */
-import { disposeHarness } from '../../dev/workflow-runner';
+import { disposeWorkflowRunner } from '../../dev/workflow-runner';
 import { machineLines } from './machine';
 import { runGenerate } from './runWiroNode';
 import { batchRows, measureBatch, sequentialBatchMs } from './sections/batch';
@@ -115,4 +115,4 @@ main()
 		);
 		process.exitCode = 2;
 	})
-	.finally(() => disposeHarness());
+	.finally(() => disposeWorkflowRunner());

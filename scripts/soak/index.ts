@@ -3,7 +3,7 @@
  * Continue On Fail and every fifth prompt scripted to fail. Reports items in and out, tasks
  * created, peak memory and wall time. Run: npm run build:tools && node .tools/scripts/soak/index.js
  */
-import { disposeHarness } from '../../dev/workflow-runner';
+import { disposeWorkflowRunner } from '../../dev/workflow-runner';
 import { countFaults, describeFaults } from '../bench/faultCount';
 import { DETAIL_FAULTS, mixedPrompts } from '../bench/faultScenario';
 import { machineLines } from '../bench/machine';
@@ -66,4 +66,4 @@ main()
 		);
 		process.exitCode = 2;
 	})
-	.finally(() => disposeHarness());
+	.finally(() => disposeWorkflowRunner());

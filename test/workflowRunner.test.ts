@@ -27,7 +27,7 @@ import {
 	binaryToBuffer,
 	clearCredentialRequests,
 	credentialRequests,
-	disposeHarness,
+	disposeWorkflowRunner,
 	resumeWorkflow,
 	runWebhook,
 	runWebhookMethod,
@@ -74,7 +74,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	server.closeAllConnections();
 	await new Promise<void>((resolve) => server.close(() => resolve()));
-	disposeHarness();
+	disposeWorkflowRunner();
 });
 
 beforeEach(() => {
@@ -130,7 +130,7 @@ function description(
 		name,
 		group: ['transform'],
 		version: 1,
-		description: `Harness test node ${name}`,
+		description: `Runner test node ${name}`,
 		defaults: { name },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
