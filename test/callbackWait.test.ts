@@ -1,11 +1,9 @@
 import {
-	NodeConnectionTypes,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeParameters,
 	type INodeType,
-	type INodeTypeDescription,
 } from 'n8n-workflow';
 
 import { WiroApi } from '../credentials/WiroApi.credentials';
@@ -18,6 +16,7 @@ import {
 	resumeWorkflow,
 	runWebhook,
 	runWorkflow,
+	testNodeDescription,
 	type RunWorkflowResult,
 } from '../dev/workflow-runner';
 import { expectedOutputBytes, waitFor, WiroServer } from '../dev/wiro-server';
@@ -90,17 +89,11 @@ const FILL_CUSTOM_DATA_TYPE = 'n8n-nodes-test.fillCustomData';
 
 /** Sets nine custom data entries, as a workflow that tags its executions might, and passes its items on. */
 class FillCustomData implements INodeType {
-	description: INodeTypeDescription = {
+	description = testNodeDescription({
 		displayName: 'Fill Custom Data',
 		name: 'fillCustomData',
-		group: ['transform'],
-		version: 1,
 		description: 'Sets nine execution custom data entries',
-		defaults: { name: 'Fill Custom Data' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [],
-	};
+	});
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		for (let n = 0; n < 9; n++) this.customData.set(`tag${n}`, 'x');

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'net';
 import { ExecuteContext, RoutingNode } from 'n8n-core';
 import {
 	createEmptyRunExecutionData,
-	NodeConnectionTypes,
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type ICredentialTestRequest,
@@ -14,7 +13,11 @@ import {
 } from 'n8n-workflow';
 
 import { WiroApi } from '../credentials/WiroApi.credentials';
-import { disposeWorkflowRunner, prepareEnvironment } from '../dev/workflow-runner';
+import {
+	disposeWorkflowRunner,
+	prepareEnvironment,
+	testNodeDescription,
+} from '../dev/workflow-runner';
 import { buildAdditionalData } from '../dev/workflow-runner/additional-data';
 import { RunnerCredentialsHelper } from '../dev/workflow-runner/credentials-helper';
 import { RunnerNodeTypes } from '../dev/workflow-runner/node-types';
@@ -34,15 +37,10 @@ const TEST_NODE_TYPE = 'test.credentialTest';
 
 function credentialTestNode(test: ICredentialTestRequest): INodeType {
 	return {
-		description: {
+		description: testNodeDescription({
 			displayName: 'Temp',
 			name: 'credentialTest',
-			group: ['transform'],
-			version: 1,
 			description: '',
-			defaults: { name: 'Temp' },
-			inputs: [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
 			credentials: [{ name: credential.name, required: true }],
 			properties: [
 				{
@@ -53,7 +51,7 @@ function credentialTestNode(test: ICredentialTestRequest): INodeType {
 					default: '',
 				},
 			],
-		},
+		}),
 	};
 }
 

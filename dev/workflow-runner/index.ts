@@ -6,7 +6,12 @@ export {
 } from './credentials-helper';
 export { disposeEnvironment as disposeWorkflowRunner, prepareEnvironment } from './environment';
 export { ITEMS_NODE_NAME, TRIGGER_NODE_NAME } from './assemble-workflow';
-export { ITEMS_SOURCE_TYPE, MANUAL_TRIGGER_TYPE, type NodeTypeMap } from './node-types';
+export {
+	ITEMS_SOURCE_TYPE,
+	MANUAL_TRIGGER_TYPE,
+	testNodeDescription,
+	type NodeTypeMap,
+} from './node-types';
 export type { RunWorkflowResult } from './run-result';
 export { resumeWorkflow, runWorkflow, type RunWorkflowOptions } from './run-workflow';
 export {

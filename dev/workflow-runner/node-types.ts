@@ -18,6 +18,23 @@ export const ITEMS_SOURCE_TYPE = 'n8n-nodes-runner.itemsSource';
 
 export type NodeTypeMap = Record<string, INodeType | IVersionedNodeType>;
 
+/** What a test node states of itself; the rest is the same for every one-in, one-out node. */
+export type TestNodeSummary = Pick<INodeTypeDescription, 'name' | 'displayName' | 'description'> &
+	Partial<Pick<INodeTypeDescription, 'properties' | 'credentials'>>;
+
+/** The description of a one-input, one-output test node (version 1, no parameters unless given). */
+export function testNodeDescription(summary: TestNodeSummary): INodeTypeDescription {
+	return {
+		group: ['transform'],
+		version: 1,
+		defaults: { name: summary.displayName },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+		...summary,
+	};
+}
+
 /** Behaves like n8n's Manual Trigger: one empty item when the run starts. */
 class ManualTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -50,17 +67,12 @@ function parseItems(value: unknown): IDataObject[] {
 
 /** Emits the JSON items stored in its `items` parameter (a JSON string). */
 class ItemsSource implements INodeType {
-	description: INodeTypeDescription = {
+	description = testNodeDescription({
 		displayName: 'Items',
 		name: 'itemsSource',
-		group: ['transform'],
-		version: 1,
 		description: 'Emits fixed test items',
-		defaults: { name: 'Items' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
 		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
-	};
+	});
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = parseItems(this.getNodeParameter('items', 0));

@@ -4,18 +4,16 @@ import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INode,
 	type INodeExecutionData,
 	type INodeType,
-	type INodeTypeDescription,
 	type ResourceMapperField,
 } from 'n8n-workflow';
 
 import { WiroApi } from '../../../credentials/WiroApi.credentials';
 import { Wiro } from '../../../nodes/Wiro/Wiro.node';
-import { runWorkflow } from '../../../dev/workflow-runner';
+import { runWorkflow, testNodeDescription } from '../../../dev/workflow-runner';
 import {
 	NODE_NAME,
 	SIGNATURE_KEY,
@@ -44,17 +42,11 @@ export interface UploadFigures {
 class ReadInputFile implements INodeType {
 	static path = '';
 
-	description: INodeTypeDescription = {
+	description = testNodeDescription({
 		displayName: 'Read Input File',
 		name: 'readInputFile',
-		group: ['transform'],
-		version: 1,
 		description: 'Puts the bench input file in binary field "data"',
-		defaults: { name: 'Read Input File' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [],
-	};
+	});
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const binary = await this.helpers.prepareBinaryData(
