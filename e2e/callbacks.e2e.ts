@@ -160,7 +160,11 @@ async function startPaused(flow: PauseFlow): Promise<{ execution: PublicExecutio
 		headers: { 'content-type': 'application/json' },
 		body: '{}',
 	});
-	expect(started.status).toBe(200);
+	if (started.status !== 200)
+		throw new Error(
+			`POST to ${flow.path} answered ${started.status}: ${await started.text()}\n` +
+				`n8n's recent output:\n${n8n.serverOutput.slice(-6000)}`,
+		);
 	const execution = await n8n.waitForExecution(
 		(candidate) => candidate.status === 'waiting',
 		60_000,
