@@ -155,6 +155,7 @@ afterAll(async () => {
 /** Starts the flow through its webhook and returns the paused execution and the task it started. */
 async function startPaused(flow: PauseFlow): Promise<{ execution: PublicExecution; task: Task }> {
 	const tasksBefore = new Set(wiro.tasks().map((task) => task.id));
+	await n8n.waitForWebhook(flow.path);
 	const started = await fetch(n8n.webhookUrl(flow.path), {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },

@@ -254,7 +254,18 @@ describe('Task operations', () => {
 });
 
 describe('callbacks', () => {
+	test("the suites' webhook wait tells a registered webhook from a missing one", async () => {
+		await n8n.waitForWebhook(TRIGGER_WEBHOOK_PATH);
+		await expect(n8n.waitForWebhook(TRIGGER_WEBHOOK_PATH, 'PUT', 1_000)).rejects.toThrow(
+			/did not register PUT webhook/,
+		);
+		await expect(
+			n8n.waitForWebhook(`not-published-${randomUUID()}`, 'POST', 1_000),
+		).rejects.toThrow(/did not register POST webhook/);
+	});
+
 	test('Wiro Trigger: a real callback from Wiro starts one execution holding the verified task', async () => {
+		await n8n.waitForWebhook(TRIGGER_WEBHOOK_PATH);
 		const run = await n8n.execute('WiroExCallbackUrl');
 		expect(run.status).toBe('success');
 		const [started] = itemsOf(run, 'Start Video Task');
@@ -295,6 +306,7 @@ describe('callbacks', () => {
 
 	test('Pause Until Wiro Calls Back: the execution waits, Wiro calls the resume URL, it finishes with the video', async () => {
 		const tasksBefore = new Set(wiro.tasks().map((task) => task.id));
+		await n8n.waitForWebhook(PAUSE_WEBHOOK_PATH);
 		const started = await fetch(n8n.webhookUrl(PAUSE_WEBHOOK_PATH), {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },

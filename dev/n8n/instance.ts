@@ -331,6 +331,39 @@ export class N8nInstance {
 		throw new Error(`No matching execution after ${timeoutMs} ms (seen: ${summary})`);
 	}
 
+	/**
+	 * Waits until n8n serves a production webhook, without calling it: a CORS preflight names the
+	 * methods registered for the path, and answers 404 while there are none. A published workflow
+	 * whose activation failed at startup is retried by n8n a few seconds later.
+	 */
+	async waitForWebhook(path: string, method = 'POST', timeoutMs = 60_000): Promise<void> {
+		this.requireServer();
+		const deadline = Date.now() + timeoutMs;
+		let last = 'no answer';
+		while (Date.now() < deadline) {
+			try {
+				const response = await fetch(this.webhookUrl(path), {
+					method: 'OPTIONS',
+					headers: {
+						origin: this.baseUrl.replace(/\/$/, ''),
+						'access-control-request-method': method,
+					},
+					signal: AbortSignal.timeout(5_000),
+				});
+				const allowed = response.headers.get('access-control-allow-methods') ?? '';
+				if (response.status < 300 && allowed.split(/,\s*/).includes(method)) return;
+				last = `${response.status} ${(await response.text()).slice(0, 300)}`;
+			} catch (error) {
+				last = error instanceof Error ? error.message : String(error);
+			}
+			await sleep(500);
+		}
+		throw new Error(
+			`n8n did not register ${method} webhook ${path} within ${timeoutMs} ms (last answer: ${last});` +
+				` n8n's recent output:\n${this.serverOutput.slice(-6000)}`,
+		);
+	}
+
 	/** Node and credential types this running n8n has registered. */
 	async getNodeTypes(): Promise<RegisteredTypes> {
 		const { cookie } = await this.setupOwnerAndApiKey();
