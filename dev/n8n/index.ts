@@ -27,3 +27,4 @@ export type { PublicExecution, ListExecutionsQuery } from './public-api';
 export type { OwnerAccess, OwnerAccount } from './owner-setup';
 export type { RegisteredTypes } from './registered-types';
 export { isJsonObject, type JsonObject } from './json-guards';
+export { logMessages } from './log-messages';

@@ -6,6 +6,7 @@ import { parseExecuteOutput, type ExecutionResult } from './execution-result';
 import { findFreePort, findFreePorts } from './free-port';
 import { defaultLog, installedN8nVersion, type N8nInstall } from './install';
 import type { JsonObject } from './json-guards';
+import { logMessages } from './log-messages';
 import { runN8nCommand } from './n8n-command';
 import { testCredential, type CredentialTestResult } from './credential-test';
 import {
@@ -195,6 +196,14 @@ export class N8nInstance {
 	/** Activates the workflow's triggers and webhooks at the next `start()`. */
 	async publishWorkflow(id: string): Promise<void> {
 		await this.runCli(['publish:workflow', `--id=${id}`]);
+	}
+
+	/** Ids of the workflows n8n will activate at start (`n8n list:workflow --active=true`). */
+	async publishedWorkflowIds(): Promise<string[]> {
+		const output = await this.runCli(['list:workflow', '--active=true', '--onlyId']);
+		return logMessages(output.split('\n'))
+			.map((message) => message.trim())
+			.filter((message) => /^[A-Za-z0-9]+$/.test(message));
 	}
 
 	/** `n8n execute --id=…`: the workflow must start with a Manual Trigger. */

@@ -5,7 +5,8 @@ import { N8nInstance, type N8nInstall } from '../../dev/n8n';
 import { findFreePorts } from '../../dev/n8n/free-port';
 import type { LogLine } from '../../dev/n8n/run-command';
 import { mainOnlyEnv, sharedQueueEnv, workerEnv } from './queue-env';
-import { logMessages, startRole } from './role-process';
+import { logMessages } from '../../dev/n8n';
+import { startRole } from './role-process';
 import type { ManagedProcess, PostgresServer, RedisServer, Tracker } from './services';
 
 export interface QueueClusterOptions {

@@ -1,18 +1,9 @@
 import { join } from 'node:path';
 import type { N8nInstance } from '../../dev/n8n';
-import { isJsonObject, parseJsonOrUndefined } from '../../dev/n8n/json-guards';
 import type { LogLine } from '../../dev/n8n/run-command';
 import { answersOk, ManagedProcess, waitUntil, type Tracker } from './services';
 
 export type N8nRole = 'worker' | 'webhook';
-
-/** The `message` of each JSON log line (n8n runs with N8N_LOG_FORMAT=json), else the raw line. */
-export function logMessages(lines: readonly string[]): string[] {
-	return lines.map((line) => {
-		const parsed = line.trimStart().startsWith('{') ? parseJsonOrUndefined(line) : undefined;
-		return isJsonObject(parsed) && typeof parsed['message'] === 'string' ? parsed['message'] : line;
-	});
-}
 
 /**
  * `n8n worker` or `n8n webhook` with an instance's environment and user

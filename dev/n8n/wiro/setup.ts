@@ -35,7 +35,15 @@ export async function prepareWiroN8n(options: WiroN8nOptions): Promise<N8nInstan
 	try {
 		await n8n.importCredentials([options.credential]);
 		await n8n.importWorkflows(options.workflows(n8n.baseUrl));
-		for (const id of options.publish ?? []) await n8n.publishWorkflow(id);
+		const publish = options.publish ?? [];
+		for (const id of publish) await n8n.publishWorkflow(id);
+		if (publish.length > 0) {
+			// n8n's publish command catches a database error and only logs it: check what it stored.
+			const published = new Set(await n8n.publishedWorkflowIds());
+			const missing = publish.filter((id) => !published.has(id));
+			if (missing.length > 0)
+				throw new Error(`n8n did not publish workflow(s) ${missing.join(', ')}`);
+		}
 		return n8n;
 	} catch (error) {
 		await n8n.stop();
