@@ -347,9 +347,10 @@ export class N8nInstance {
 	 */
 	async waitForWebhook(path: string, method = 'POST', timeoutMs = 60_000): Promise<void> {
 		this.requireServer();
-		const deadline = Date.now() + timeoutMs;
+		const startedAt = Date.now();
+		const deadline = startedAt + timeoutMs;
 		let last = 'no answer';
-		while (Date.now() < deadline) {
+		for (let probe = 1; Date.now() < deadline; probe++) {
 			try {
 				const response = await fetch(this.webhookUrl(path), {
 					method: 'OPTIONS',
@@ -360,7 +361,13 @@ export class N8nInstance {
 					signal: AbortSignal.timeout(5_000),
 				});
 				const allowed = response.headers.get('access-control-allow-methods') ?? '';
-				if (response.status < 300 && allowed.split(/,\s*/).includes(method)) return;
+				if (response.status < 300 && allowed.split(/,\s*/).includes(method)) {
+					if (probe > 1)
+						this.log(
+							`n8n served ${method} ${path} after ${Date.now() - startedAt} ms (${probe} probes)`,
+						);
+					return;
+				}
 				last = `${response.status} ${(await response.text()).slice(0, 300)}`;
 			} catch (error) {
 				last = error instanceof Error ? error.message : String(error);
