@@ -21,6 +21,7 @@ import { fetchRegisteredTypes, type RegisteredTypes } from './registered-types';
 import { outputTail, type LogLine } from './run-command';
 import { N8nServerProcess } from './server-process';
 import { prepareUserFolder } from './user-folder';
+import { waitForWebhook } from './webhook-wait';
 
 export interface N8nInstanceOptions {
 	install: N8nInstall;
@@ -340,44 +341,16 @@ export class N8nInstance {
 		throw new Error(`No matching execution after ${timeoutMs} ms (seen: ${summary})`);
 	}
 
-	/**
-	 * Waits until n8n serves a production webhook, without calling it: a CORS preflight names the
-	 * methods registered for the path, and answers 404 while there are none. A published workflow
-	 * whose activation failed at startup is retried by n8n a few seconds later.
-	 */
+	/** Waits until this n8n serves the production webhook at `path` (see webhook-wait.ts). */
 	async waitForWebhook(path: string, method = 'POST', timeoutMs = 60_000): Promise<void> {
 		this.requireServer();
-		const startedAt = Date.now();
-		const deadline = startedAt + timeoutMs;
-		let last = 'no answer';
-		for (let probe = 1; Date.now() < deadline; probe++) {
-			try {
-				const response = await fetch(this.webhookUrl(path), {
-					method: 'OPTIONS',
-					headers: {
-						origin: this.baseUrl.replace(/\/$/, ''),
-						'access-control-request-method': method,
-					},
-					signal: AbortSignal.timeout(5_000),
-				});
-				const allowed = response.headers.get('access-control-allow-methods') ?? '';
-				if (response.status < 300 && allowed.split(/,\s*/).includes(method)) {
-					if (probe > 1)
-						this.log(
-							`n8n served ${method} ${path} after ${Date.now() - startedAt} ms (${probe} probes)`,
-						);
-					return;
-				}
-				last = `${response.status} ${(await response.text()).slice(0, 300)}`;
-			} catch (error) {
-				last = error instanceof Error ? error.message : String(error);
-			}
-			await sleep(500);
-		}
-		throw new Error(
-			`n8n did not register ${method} webhook ${path} within ${timeoutMs} ms (last answer: ${last});` +
-				` n8n's recent output:\n${this.serverOutput.slice(-6000)}`,
-		);
+		await waitForWebhook({
+			url: this.webhookUrl(path),
+			method,
+			timeoutMs,
+			log: this.log,
+			details: () => `n8n's recent output:\n${this.serverOutput.slice(-6000)}`,
+		});
 	}
 
 	/** Node and credential types this running n8n has registered. */

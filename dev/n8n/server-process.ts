@@ -15,11 +15,6 @@ export interface StartServerOptions {
 }
 
 const OUTPUT_TAIL_CHARS = 20_000;
-/**
- * What `n8n start` prints once published workflows are active. Its readiness
- * endpoint answers 200 before that, while their webhooks still answer 404.
- */
-const STARTED_MARKER = 'Editor is now accessible via';
 const POLL_MS = 500;
 const PROGRESS_EVERY_MS = 5_000;
 
@@ -45,7 +40,6 @@ export class N8nServerProcess {
 	/** Log lines in which n8n reports a community package it could not load. */
 	readonly packageLoadErrors: string[] = [];
 	private exited = false;
-	private started = false;
 	private readonly exitPromise: Promise<void>;
 
 	private constructor(
@@ -56,7 +50,6 @@ export class N8nServerProcess {
 			logStream.write(chunk);
 			const text = chunk.toString('utf8');
 			this.outputTail = (this.outputTail + text).slice(-OUTPUT_TAIL_CHARS);
-			if (!this.started && this.outputTail.includes(STARTED_MARKER)) this.started = true;
 			this.collectPackageLoadErrors(text);
 		};
 		child.stdout?.on('data', keep);
@@ -108,8 +101,7 @@ export class N8nServerProcess {
 		const startedAt = Date.now();
 		let lastProgressAt = startedAt;
 		options.log(`starting n8n at ${options.baseUrl} (log: ${options.logFile})`);
-		// Published workflows are activated after the HTTP server is up: wait for both.
-		while (!this.started || !(await isReady(options.baseUrl))) {
+		while (!(await isReady(options.baseUrl))) {
 			const elapsed = Date.now() - startedAt;
 			if (this.exited)
 				throw new Error(`n8n start exited before it was ready:\n${this.outputTail.slice(-3000)}`);

@@ -6,6 +6,7 @@ import { findFreePorts } from '../../dev/n8n/free-port';
 import type { LogLine } from '../../dev/n8n/run-command';
 import { mainOnlyEnv, sharedQueueEnv, workerEnv } from './queue-env';
 import { logMessages } from '../../dev/n8n';
+import { waitForWebhook } from '../../dev/n8n/webhook-wait';
 import { startRole } from './role-process';
 import type { ManagedProcess, PostgresServer, RedisServer, Tracker } from './services';
 
@@ -49,6 +50,21 @@ export class QueueCluster {
 	/** Production webhook URL on the webhook process. */
 	webhookUrl(path: string): string {
 		return new URL(`webhook/${path.replace(/^\/+/, '')}`, this.webhookBaseUrl).href;
+	}
+
+	/** Waits until the webhook process serves POST `path` (the main activates published workflows in the background). */
+	async waitForWebhook(path: string, log: LogLine): Promise<void> {
+		await waitForWebhook({
+			url: this.webhookUrl(path),
+			method: 'POST',
+			timeoutMs: 60_000,
+			log,
+			details: () =>
+				[
+					`webhook process:\n${this.webhookMessages().slice(-40).join('\n')}`,
+					`main:\n${this.mainMessages().slice(-40).join('\n')}`,
+				].join('\n'),
+		});
 	}
 
 	workerMessages(): string[] {

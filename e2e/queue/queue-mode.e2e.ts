@@ -83,6 +83,8 @@ beforeAll(async () => {
 		},
 	});
 	await cluster.main.setupOwnerAndApiKey();
+	for (const path of [BATCH.path, PAUSE.path, STARTER.path, TRIGGER_WEBHOOK_PATH])
+		await cluster.waitForWebhook(path, log);
 	log(`queue mode up in ${Math.round((Date.now() - startedAt) / 1000)} s (logs: ${runDir})`);
 }, 40 * MINUTE);
 
