@@ -18,7 +18,7 @@ function sleep(ms: number): Promise<void> {
  * Waits until n8n serves a production webhook, without calling it. n8n 2.x activates published
  * workflows in the background after it reports itself ready (and retries an activation that
  * failed), so a webhook can answer 404 for a while after start. A CORS preflight names the methods
- * registered for the path, and answers 404 while there are none.
+ * registered for the path, and answers an error (404 or 500) while there are none.
  */
 export async function waitForWebhook(options: WebhookWaitOptions): Promise<void> {
 	const { url, method } = options;
