@@ -20,7 +20,7 @@ import {
 } from '../dev/n8n/wiro';
 import { expectVideoItem, itemsOf } from './support/videoItems';
 import { log, MINUTE, SETUP_TIMEOUT_MS } from './support/suiteSetup';
-import { WiroServer, type Task } from '../dev/wiro-server';
+import { waitFor, WiroServer, type Task } from '../dev/wiro-server';
 
 jest.setTimeout(4 * MINUTE);
 
@@ -258,7 +258,7 @@ describe('pausing in a real n8n', () => {
 		const failuresBefore = wiro.stats.callbackFailures;
 		wiro.finishTask(task.id, 'success');
 		// The first delivery finds nobody listening; Wiro retries while n8n starts again.
-		await waitUntil(() => wiro.stats.callbackFailures > failuresBefore, 30_000);
+		await waitFor(() => wiro.stats.callbackFailures > failuresBefore, 30_000, 100);
 		await n8n.start();
 
 		const done = await finished(FLOWS.restart, execution.id, 3 * MINUTE);
@@ -270,11 +270,3 @@ describe('pausing in a real n8n', () => {
 		expect(itemsOf(done.result!, 'Video Ready')).toHaveLength(1);
 	});
 });
-
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-}

@@ -22,6 +22,7 @@ import { outputTail, type LogLine } from './run-command';
 import { N8nServerProcess } from './server-process';
 import { prepareUserFolder } from './user-folder';
 import { waitForWebhook } from './webhook-wait';
+import { sleep } from './wait-until';
 
 export interface N8nInstanceOptions {
 	install: N8nInstall;
@@ -59,10 +60,6 @@ export interface StartOptions {
 
 const CLI_TIMEOUT_MS = 120_000;
 const EXECUTE_TIMEOUT_MS = 180_000;
-
-function sleep(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /**
  * A real n8n with one community package linked in: CLI commands (import,

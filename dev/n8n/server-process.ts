@@ -3,6 +3,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import type { N8nInstall } from './install';
 import { trackProcessGroup, untrackProcessGroup } from './process-cleanup';
 import { killProcessGroup, type LogLine } from './run-command';
+import { sleep } from './wait-until';
 
 export interface StartServerOptions {
 	install: N8nInstall;
@@ -17,10 +18,6 @@ export interface StartServerOptions {
 const OUTPUT_TAIL_CHARS = 20_000;
 const POLL_MS = 500;
 const PROGRESS_EVERY_MS = 5_000;
-
-function sleep(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 async function isReady(baseUrl: string): Promise<boolean> {
 	try {

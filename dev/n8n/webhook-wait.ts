@@ -1,4 +1,5 @@
 import type { LogLine } from './run-command';
+import { waitUntil } from './wait-until';
 
 export interface WebhookWaitOptions {
 	/** The production webhook URL, on whichever n8n process serves webhooks. */
@@ -10,10 +11,6 @@ export interface WebhookWaitOptions {
 	details: () => string;
 }
 
-function sleep(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /**
  * Waits until n8n serves a production webhook, without calling it. n8n 2.x activates published
  * workflows in the background after it reports itself ready (and retries an activation that
@@ -23,9 +20,10 @@ function sleep(ms: number): Promise<void> {
 export async function waitForWebhook(options: WebhookWaitOptions): Promise<void> {
 	const { url, method } = options;
 	const origin = new URL(url).origin;
-	const startedAt = Date.now();
+	let probes = 0;
 	let last = 'no answer';
-	for (let probe = 1; Date.now() - startedAt < options.timeoutMs; probe++) {
+	const served = async (): Promise<boolean> => {
+		probes++;
 		try {
 			const response = await fetch(url, {
 				method: 'OPTIONS',
@@ -33,21 +31,19 @@ export async function waitForWebhook(options: WebhookWaitOptions): Promise<void>
 				signal: AbortSignal.timeout(5_000),
 			});
 			const allowed = response.headers.get('access-control-allow-methods') ?? '';
-			if (response.status < 300 && allowed.split(/,\s*/).includes(method)) {
-				if (probe > 1)
-					options.log(
-						`n8n served ${method} ${url} after ${Date.now() - startedAt} ms (${probe} probes)`,
-					);
-				return;
-			}
 			last = `${response.status} ${(await response.text()).slice(0, 300)}`;
+			return response.status < 300 && allowed.split(/,\s*/).includes(method);
 		} catch (error) {
 			last = error instanceof Error ? error.message : String(error);
+			return false;
 		}
-		await sleep(500);
-	}
-	throw new Error(
-		`n8n did not register ${method} webhook ${url} within ${options.timeoutMs} ms (last answer: ${last})\n` +
-			options.details(),
-	);
+	};
+	const waitedMs = await waitUntil(served, {
+		what: `n8n serving ${method} ${url}`,
+		timeoutMs: options.timeoutMs,
+		intervalMs: 500,
+		details: () => `last answer: ${last}\n${options.details()}`,
+	});
+	if (probes > 1)
+		options.log(`n8n served ${method} ${url} after ${waitedMs} ms (${probes} probes)`);
 }

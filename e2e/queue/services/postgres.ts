@@ -9,7 +9,7 @@ import { describeFailure, runCommand, type LogLine } from '../../../dev/n8n/run-
 import { ManagedProcess } from './managed-process';
 import type { Tracker } from './reaper';
 import { isRoot, lookUpUser, type SystemUser } from './system-user';
-import { waitUntil } from './wait-until';
+import { waitUntil } from '../../../dev/n8n/wait-until';
 
 export interface PostgresServer {
 	host: string;

@@ -7,7 +7,7 @@ import { trackTempFolder, untrackTempFolder } from '../../../dev/n8n/process-cle
 import type { LogLine } from '../../../dev/n8n/run-command';
 import { ManagedProcess } from './managed-process';
 import type { Tracker } from './reaper';
-import { waitUntil } from './wait-until';
+import { waitUntil } from '../../../dev/n8n/wait-until';
 
 export interface RedisServer {
 	host: string;
