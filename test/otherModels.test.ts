@@ -34,7 +34,7 @@ import {
 	otherModelParameters,
 	schemaFor,
 } from './fixtures/otherModel';
-import { disposeWorkflowRunner, runWorkflow } from '../dev/workflow-runner';
+import { disposeWorkflowRunner, runWorkflow, workflowNode } from '../dev/workflow-runner';
 import { parseBody } from '../dev/wiro-server/body';
 import { MODELS } from '../dev/wiro-server/catalog';
 import { MOTION_RANGE, WiroServer } from '../dev/wiro-server';
@@ -412,22 +412,14 @@ describe('Other Model runs: JSON body, multipart body, checks', () => {
 	});
 
 	it('uploads a binary field of the input item as multipart, with an empty {id}Url', async () => {
-		const node = (name: string, type: string, parameters: INode['parameters']): INode => ({
-			id: name,
-			name,
-			type,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters,
-		});
 		const result = await runWorkflow({
 			nodeTypes: { [WIRO_NODE_TYPE]: new Wiro(), [MAKE_IMAGE_TYPE]: new MakeImage() },
 			credentialTypes: { wiroApi: new WiroApi() },
 			credentials: { wiroApi: signatureCredentials(server) },
 			items: [{ idea: 'waves' }],
 			nodes: [
-				node('Make Image', MAKE_IMAGE_TYPE, {}),
-				node(NODE_NAME, WIRO_NODE_TYPE, {
+				workflowNode('Make Image', MAKE_IMAGE_TYPE, {}),
+				workflowNode(NODE_NAME, WIRO_NODE_TYPE, {
 					...otherModelParameters(IMAGE_TO_VIDEO),
 					modelParameters: mapperValue(imageSchema, {
 						inputImage: 'photo',

@@ -2,7 +2,6 @@ import {
 	deepCopy,
 	NodeConnectionTypes,
 	type IExecuteFunctions,
-	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
 	type INodeType,
@@ -12,7 +11,12 @@ import {
 import { WiroApi } from '../credentials/WiroApi.credentials';
 import { Wiro } from '../nodes/Wiro/Wiro.node';
 import { mapperValue, otherModelParameters, schemaFor } from './fixtures/otherModel';
-import { disposeWorkflowRunner, runWorkflow, type RunWorkflowResult } from '../dev/workflow-runner';
+import {
+	disposeWorkflowRunner,
+	runWorkflow,
+	workflowNode,
+	type RunWorkflowResult,
+} from '../dev/workflow-runner';
 import { waitFor, WiroServer } from '../dev/wiro-server';
 import { bodiesAt, signatureCredentials } from '../dev/workflow-runner/runWiro';
 
@@ -123,21 +127,13 @@ async function callTool(
 	parameters: INodeParameters,
 	args: Record<string, unknown>,
 ): Promise<{ run: RunWorkflowResult; seen: Record<string, unknown> }> {
-	const node = (name: string, type: string, nodeParameters: INodeParameters): INode => ({
-		id: name,
-		name,
-		type,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: nodeParameters,
-	});
 	const run = await runWorkflow({
 		nodeTypes: { [TOOL_TYPE]: toolVariant(new Wiro()), [AGENT_TYPE]: new ToolCallingAgent() },
 		credentialTypes: { wiroApi: new WiroApi() },
 		credentials: { wiroApi: signatureCredentials(server) },
 		nodes: [
-			node('Agent', AGENT_TYPE, { args: JSON.stringify(args) }),
-			node(TOOL_NODE, TOOL_TYPE, parameters),
+			workflowNode('Agent', AGENT_TYPE, { args: JSON.stringify(args) }),
+			workflowNode(TOOL_NODE, TOOL_TYPE, parameters),
 		],
 		connections: {
 			[TOOL_NODE]: {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
 	NodeConnectionTypes,
 	UnexpectedError,
@@ -24,8 +23,14 @@ export interface AssembledWorkflow {
 	startNode: INode;
 }
 
-function runnerNode(name: string, type: string, x: number, parameters: INode['parameters']): INode {
-	return { id: randomUUID(), name, type, typeVersion: 1, position: [x, 0], parameters };
+/** A version-1 node for a test workflow; its id is its name (unique in a workflow). */
+export function workflowNode(
+	name: string,
+	type: string,
+	parameters: INode['parameters'],
+	x = 0,
+): INode {
+	return { id: name, name, type, typeVersion: 1, position: [x, 0], parameters };
 }
 
 function link(connections: IConnections, from: string, to: string): void {
@@ -63,11 +68,11 @@ export function assembleWorkflow(shape: WorkflowShape): AssembledWorkflow {
 		if (taken.has(name))
 			throw new UnexpectedError(`Node name "${name}" is reserved by the workflow runner`);
 	}
-	const trigger = runnerNode(TRIGGER_NODE_NAME, MANUAL_TRIGGER_TYPE, 0, {});
+	const trigger = workflowNode(TRIGGER_NODE_NAME, MANUAL_TRIGGER_TYPE, {});
 	const lead: INode[] = [trigger];
 	if (shape.items !== undefined) {
 		lead.push(
-			runnerNode(ITEMS_NODE_NAME, ITEMS_SOURCE_TYPE, 220, { items: JSON.stringify(shape.items) }),
+			workflowNode(ITEMS_NODE_NAME, ITEMS_SOURCE_TYPE, { items: JSON.stringify(shape.items) }, 220),
 		);
 	}
 	const chain = [...lead, first];

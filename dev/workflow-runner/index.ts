@@ -5,7 +5,7 @@ export {
 	type AuthenticatedRequest,
 } from './credentials-helper';
 export { disposeEnvironment as disposeWorkflowRunner, prepareEnvironment } from './environment';
-export { ITEMS_NODE_NAME, TRIGGER_NODE_NAME } from './assemble-workflow';
+export { ITEMS_NODE_NAME, TRIGGER_NODE_NAME, workflowNode } from './assemble-workflow';
 export {
 	ITEMS_SOURCE_TYPE,
 	MANUAL_TRIGGER_TYPE,

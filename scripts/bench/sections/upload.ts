@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
 	type IExecuteFunctions,
-	type INode,
 	type INodeExecutionData,
 	type INodeType,
 	type ResourceMapperField,
@@ -13,7 +12,7 @@ import {
 
 import { WiroApi } from '../../../credentials/WiroApi.credentials';
 import { Wiro } from '../../../nodes/Wiro/Wiro.node';
-import { runWorkflow, testNodeDescription } from '../../../dev/workflow-runner';
+import { runWorkflow, testNodeDescription, workflowNode } from '../../../dev/workflow-runner';
 import {
 	NODE_NAME,
 	SIGNATURE_KEY,
@@ -89,15 +88,6 @@ const field = (
 	removed: false,
 });
 
-const node = (name: string, type: string, parameters: INode['parameters']): INode => ({
-	id: name,
-	name,
-	type,
-	typeVersion: 1,
-	position: [0, 0],
-	parameters,
-});
-
 /**
  * Other Model with a 200 MiB binary input (an image-to-video or video-to-video model's file
  * input): the Run request's multipart body, while the process's RSS is sampled every 20 ms.
@@ -131,8 +121,8 @@ export async function measureUpload(): Promise<UploadFigures> {
 			items: [{}],
 			timeoutMs: 300_000,
 			nodes: [
-				node('Read Input File', READ_FILE_TYPE, {}),
-				node(NODE_NAME, WIRO_NODE_TYPE, {
+				workflowNode('Read Input File', READ_FILE_TYPE, {}),
+				workflowNode(NODE_NAME, WIRO_NODE_TYPE, {
 					resource: 'video',
 					operation: 'generate',
 					model: 'other',
